@@ -1,0 +1,72 @@
+# The two set-up commands are `make demo` and `make test`; everything else is a step of them.
+SHELL := /bin/bash
+JOBS ?= 2
+LISTEN ?= 127.0.0.1:8080
+CMAKE_FLAGS ?=
+
+.PHONY: all bootstrap build build-asan build-tsan demo test test-release test-asan test-tsan \
+        lint-openapi fuzz fuzz-long bench format tidy clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+build/CMakeCache.txt:
+	cmake -S . -B build -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS)
+
+build: build/CMakeCache.txt
+	cmake --build build -j$(JOBS)
+
+build-asan/CMakeCache.txt:
+	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJH_SANITIZE=ON $(CMAKE_FLAGS)
+
+build-asan: build-asan/CMakeCache.txt
+	cmake --build build-asan -j$(JOBS)
+
+build-tsan/CMakeCache.txt:
+	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJH_TSAN=ON $(CMAKE_FLAGS)
+
+build-tsan: build-tsan/CMakeCache.txt
+	cmake --build build-tsan -j$(JOBS) --target integration_tests unit_tests
+
+# Serves the demo region on $(LISTEN) with a fresh data directory; prints a token per role.
+demo:
+	@scripts/bootstrap --no-npm
+	@$(MAKE) --no-print-directory build
+	build/jeugdhulp demo --data .data-demo --fresh --listen $(LISTEN)
+
+# Every test: unit and integration (release and ASan+UBSan), the ADR linter, a short fuzz run.
+test: bootstrap
+	@scripts/test
+
+test-release: build
+	cd build && ctest --output-on-failure -j$(JOBS) --timeout 300
+
+test-asan: build-asan
+	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS) --timeout 600
+
+test-tsan: build-tsan
+	cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -j1 --timeout 900 -L concurrent
+
+lint-openapi: build
+	scripts/lint-openapi build/jeugdhulp
+
+fuzz:
+	scripts/fuzz --seconds 20
+
+fuzz-long:
+	scripts/fuzz --runs 10000000
+
+bench: build
+	bench/run
+
+format:
+	git ls-files '*.cc' '*.h' | xargs clang-format -i
+
+tidy: build
+	git ls-files 'src/*.cc' | xargs clang-tidy -p build --quiet
+
+clean:
+	rm -rf build build-asan build-tsan build-fuzz
