@@ -1,0 +1,92 @@
+// One SQLite connection behind a thin RAII wrapper: opened with the pragmas the store needs,
+// prepared statements cached by SQL text, Values bound and read with the matching SQLite
+// types, SQLite result codes mapped to jh::Error. Internal to the SQLite store.
+//
+// Thread-safety: a Connection is not thread-safe. The store hands each one to a single thread
+// at a time (the writer thread, or the reader that checked it out of the pool).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/result.h"
+#include "store/store.h"
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace jh::store::sqlite {
+
+enum class Access { kReadWrite, kReadOnly };
+
+struct ConnectionOptions {
+  Access access = Access::kReadWrite;
+  int busy_timeout_ms = 5000;
+  std::string vfs;  // "" = default VFS
+};
+
+class Connection {
+ public:
+  // Opens `file` (created only for kReadWrite). Read-write: journal_mode=WAL,
+  // synchronous=FULL, foreign_keys=ON. Read-only: query_only=ON. Both: busy_timeout.
+  // Errors: kUnavailable when the file cannot be opened or a pragma does not take.
+  [[nodiscard]] static Result<std::unique_ptr<Connection>> Open(const std::filesystem::path& file,
+                                                                const ConnectionOptions& options);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Runs the store's own transaction control ("BEGIN IMMEDIATE", "SAVEPOINT x", "COMMIT"),
+  // which the statements of a Tx may not (see Authorize in the .cc).
+  [[nodiscard]] Status Control(const char* sql);
+  // One statement with $1..$N parameters; see Tx in store.h for the errors.
+  [[nodiscard]] Result<Rows> Query(std::string_view sql, const std::vector<Value>& params);
+  [[nodiscard]] Result<int64_t> Exec(std::string_view sql, const std::vector<Value>& params);
+
+  // False once SQLite ended the transaction by itself (it does after some I/O errors).
+  bool InTransaction() const;
+
+ private:
+  explicit Connection(sqlite3* db, Access access) : db_(db), access_(access) {}
+  [[nodiscard]] Status Configure(const ConnectionOptions& options);
+  // The cached statement for `sql`, or nullptr when `sql` holds no statement (only comments).
+  [[nodiscard]] Result<sqlite3_stmt*> Prepare(std::string_view sql);
+  // Prepares, binds and steps one statement; collects rows into `rows` and the number of
+  // rows it changed into `changes` when those are not null.
+  [[nodiscard]] Status Run(std::string_view sql, const std::vector<Value>& params, Rows* rows,
+                           int64_t* changes);
+  static int Authorize(void* self, int action, const char*, const char*, const char*, const char*);
+
+  sqlite3* db_;
+  Access access_;
+  bool in_control_ = false;  // true only while Control() prepares the store's own SQL
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+// The Tx handed to store callbacks: forwards to a Connection.
+class ConnectionTx final : public Tx {
+ public:
+  explicit ConnectionTx(Connection& c) : c_(c) {}
+  Result<Rows> Query(std::string_view sql, std::vector<Value> params) override {
+    return c_.Query(sql, params);
+  }
+  Result<int64_t> Exec(std::string_view sql, std::vector<Value> params) override {
+    return c_.Exec(sql, params);
+  }
+
+ private:
+  Connection& c_;
+};
+
+// Calls a store callback; an exception escaping it becomes kInternal (its text is dropped:
+// it could hold anything, personal data included).
+[[nodiscard]] Status CallSafely(const Store::TxFn& fn, Tx& tx);
+
+// Maps an extended SQLite result code to an Error (see Tx in store.h).
+Error MapError(int extended_code, sqlite3* db);
+
+}  // namespace jh::store::sqlite

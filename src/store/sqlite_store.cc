@@ -1,0 +1,128 @@
+// The SQLite store: one writer connection on its own thread (sqlite_writer.cc), and a pool of
+// read-only connections, each Read on one of them inside BEGIN ... COMMIT so that all of its
+// queries see one snapshot. WAL lets those readers run while the writer commits.
+#include <algorithm>
+#include <condition_variable>
+#include <mutex>
+#include <utility>
+#include <vector>
+
+#include "store/migrations.h"
+#include "store/sqlite_connection.h"
+#include "store/sqlite_writer.h"
+#include "store/store.h"
+
+namespace jh::store {
+
+namespace {
+
+using sqlite::Access;
+using sqlite::Connection;
+using sqlite::ConnectionOptions;
+
+// Read-only connections, checked out by one thread at a time.
+// Thread-safety: Acquire and Release are safe from any thread.
+class ReaderPool {
+ public:
+  explicit ReaderPool(std::vector<std::unique_ptr<Connection>> connections)
+      : all_(std::move(connections)) {
+    for (auto& c : all_) free_.push_back(c.get());
+  }
+
+  // Blocks while every connection is in use.
+  Connection* Acquire() {
+    std::unique_lock lock(mu_);
+    cv_.wait(lock, [this] { return !free_.empty(); });
+    Connection* c = free_.back();
+    free_.pop_back();
+    return c;
+  }
+
+  void Release(Connection* c) {
+    {
+      std::lock_guard lock(mu_);
+      free_.push_back(c);
+    }
+    cv_.notify_one();
+  }
+
+ private:
+  const std::vector<std::unique_ptr<Connection>> all_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::vector<Connection*> free_;  // guarded by mu_
+};
+
+Status ReadInSnapshot(Connection& c, const Store::TxFn& fn) {
+  JH_TRY(c.Control("BEGIN"));
+  sqlite::ConnectionTx tx(c);
+  Status result = sqlite::CallSafely(fn, tx);
+  // Nothing was written, so COMMIT and ROLLBACK both just end the snapshot; a connection
+  // must never go back to the pool inside a transaction.
+  Status ended = c.Control("COMMIT");
+  if (!ended.ok() && c.InTransaction()) (void)c.Control("ROLLBACK");
+  if (!result.ok()) return result;
+  return ended;
+}
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(std::unique_ptr<sqlite::Writer> writer) : writer_(std::move(writer)) {}
+
+  // Opened after the migrations ran, so readers never see a schema half made.
+  Status OpenReaders(const std::filesystem::path& file, const SqliteOptions& options) {
+    std::vector<std::unique_ptr<Connection>> readers;
+    const ConnectionOptions reader_options{Access::kReadOnly, options.busy_timeout_ms, options.vfs};
+    for (int i = 0; i < std::max(1, options.read_connections); ++i) {
+      JH_ASSIGN_OR_RETURN(auto c, Connection::Open(file, reader_options));
+      readers.push_back(std::move(c));
+    }
+    readers_ = std::make_unique<ReaderPool>(std::move(readers));
+    return {};
+  }
+
+  Status Write(TxFn fn) override { return writer_->Submit(std::move(fn)); }
+
+  Status Read(TxFn fn) override {
+    Connection* c = readers_->Acquire();
+    Status result = ReadInSnapshot(*c, fn);
+    readers_->Release(c);
+    return result;
+  }
+
+  std::string_view Dialect() const override { return "sqlite"; }
+  StoreStats Stats() const override { return writer_->Stats(); }
+
+ private:
+  std::unique_ptr<sqlite::Writer> writer_;
+  std::unique_ptr<ReaderPool> readers_;
+};
+
+Error Unavailable(std::string_view what, const Error& cause) {
+  return Error::Unavailable(std::string(what) + ": " + cause.message);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
+                                          const SqliteOptions& options) {
+  auto conn = Connection::Open(
+      file, ConnectionOptions{Access::kReadWrite, options.busy_timeout_ms, options.vfs});
+  if (!conn.ok()) return Unavailable("De database kan niet worden geopend", conn.error());
+  const int max_batch = options.group_commit ? options.max_batch : 1;
+  JH_ASSIGN_OR_RETURN(auto writer, sqlite::Writer::Start(std::move(conn).value(), max_batch));
+  auto store = std::make_unique<SqliteStore>(std::move(writer));
+
+  // Migrations take the same write path as everything else.
+  Status migrated = ApplyMigrations([&store](const Store::TxFn& fn) { return store->Write(fn); },
+                                    AllMigrations());
+  if (!migrated.ok()) {
+    return Unavailable("Het databaseschema kan niet worden bijgewerkt", migrated.error());
+  }
+  if (Status r = store->OpenReaders(file, options); !r.ok()) {
+    return Unavailable("De database kan niet worden geopend", r.error());
+  }
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace jh::store

@@ -1,0 +1,133 @@
+// Group commit. Callers queue a Job and sleep; the writer thread takes everything queued (up
+// to max_batch), runs it as:
+//
+//   BEGIN IMMEDIATE
+//     SAVEPOINT w; fn1; RELEASE w                      -- fn1 ok
+//     SAVEPOINT w; fn2; ROLLBACK TO w; RELEASE w       -- fn2 failed: only its writes go
+//     ...
+//   COMMIT                                             -- one fsync for the whole batch
+//
+// and wakes the callers. While it commits (waits for the disk), new callers queue up and form
+// the next batch, so the batch size adapts to the load without any timer: one caller alone
+// commits at once. If BEGIN or COMMIT fails, or SQLite rolled the transaction back by itself
+// (it does after some I/O errors), the transaction is rolled back and every caller of the
+// batch gets kUnavailable: nothing of the batch persists, and the next batch starts afresh.
+#include "store/sqlite_writer.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <system_error>
+
+namespace jh::store::sqlite {
+
+Result<std::unique_ptr<Writer>> Writer::Start(std::unique_ptr<Connection> connection,
+                                              int max_batch) {
+  std::unique_ptr<Writer> w(
+      new Writer(std::move(connection), static_cast<size_t>(std::max(1, max_batch))));
+  try {
+    w->thread_ = std::thread([raw = w.get()] { raw->Loop(); });
+  } catch (const std::system_error&) {
+    return Error::Unavailable("De schrijfthread van de opslag kan niet starten.");
+  }
+  w->thread_id_ = w->thread_.get_id();
+  return w;
+}
+
+Writer::~Writer() {
+  {
+    std::lock_guard lock(mu_);
+    stop_ = true;
+  }
+  work_cv_.notify_one();
+  if (thread_.joinable()) thread_.join();
+}
+
+Status Writer::Submit(Store::TxFn fn) {
+  // The writer thread would wait for itself.
+  if (std::this_thread::get_id() == thread_id_) {
+    return Error::Internal("Store::Write aangeroepen binnen een schrijftransactie.");
+  }
+  Job job{std::move(fn), {}, false};
+  std::unique_lock lock(mu_);
+  if (stop_) return Error::Unavailable("De opslag wordt gesloten.");
+  queue_.push_back(&job);
+  work_cv_.notify_one();
+  done_cv_.wait(lock, [&job] { return job.done; });
+  return std::move(job.result);
+}
+
+StoreStats Writer::Stats() const {
+  std::lock_guard lock(mu_);
+  StoreStats s = stats_;
+  s.pending = static_cast<int64_t>(queue_.size());
+  return s;
+}
+
+void Writer::Loop() {
+  std::vector<Job*> batch;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      work_cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+      if (queue_.empty()) return;  // stopping, and every queued job has run
+      const size_t n = std::min(queue_.size(), max_batch_);
+      batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+      queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+    }
+    const bool committed = RunBatch(batch);
+    {
+      std::lock_guard lock(mu_);
+      stats_.writes += static_cast<int64_t>(batch.size());
+      ++(committed ? stats_.commits : stats_.failed_batches);
+      // After this a caller may return and its Job leave scope: no job is touched below.
+      for (Job* job : batch) job->done = true;
+    }
+    batch.clear();
+    done_cv_.notify_all();
+  }
+}
+
+bool Writer::RunBatch(const std::vector<Job*>& batch) {
+  if (Status begun = conn_->Control("BEGIN IMMEDIATE"); !begun.ok()) {
+    AbandonTransaction(batch, begun.error());
+    return false;
+  }
+  for (Job* job : batch) {
+    if (!RunInSavepoint(*job)) {
+      AbandonTransaction(batch, Error::Unavailable("transactie door SQLite afgebroken"));
+      return false;
+    }
+  }
+  if (Status committed = conn_->Control("COMMIT"); !committed.ok()) {
+    AbandonTransaction(batch, committed.error());
+    return false;
+  }
+  return true;
+}
+
+bool Writer::RunInSavepoint(Job& job) {
+  if (!conn_->Control("SAVEPOINT w").ok()) return false;
+  ConnectionTx tx(*conn_);
+  Status result = CallSafely(job.fn, tx);
+  if (!conn_->InTransaction()) return false;
+  if (!result.ok() && !conn_->Control("ROLLBACK TO w").ok()) return false;
+  if (!conn_->Control("RELEASE w").ok()) return false;
+  job.result = std::move(result);
+  return true;
+}
+
+void Writer::AbandonTransaction(const std::vector<Job*>& batch, const Error& cause) {
+  if (conn_->InTransaction() && !conn_->Control("ROLLBACK").ok()) {
+    spdlog::error("store: ROLLBACK na mislukte schrijftransactie mislukt");
+  }
+  // The cause names SQLite's error, never a value; it goes to the log, not to the callers.
+  spdlog::error("store: schrijftransactie van {} aanroep(en) niet vastgelegd: {}", batch.size(),
+                cause.message);
+  for (Job* job : batch) {
+    job->result =
+        Error::Unavailable("De wijziging kon niet worden vastgelegd; er is niets opgeslagen.");
+  }
+}
+
+}  // namespace jh::store::sqlite

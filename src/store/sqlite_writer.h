@@ -1,0 +1,68 @@
+// The single write path of the SQLite store: one connection, used by one thread, which turns
+// concurrent Write calls into group commits (many callbacks, one transaction, one fsync).
+// Internal to the SQLite store; the protocol is described in sqlite_writer.cc.
+//
+// Thread-safety: Submit and Stats are safe from any thread. The connection is used only by
+// the writer thread once Start has returned.
+#pragma once
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "core/result.h"
+#include "store/sqlite_connection.h"
+#include "store/store.h"
+
+namespace jh::store::sqlite {
+
+class Writer {
+ public:
+  // Takes over `connection` and starts the writer thread. `max_batch` bounds the callbacks
+  // in one transaction (1 = one transaction per Write). Errors: kUnavailable when the thread
+  // cannot be started.
+  [[nodiscard]] static Result<std::unique_ptr<Writer>> Start(std::unique_ptr<Connection> connection,
+                                                             int max_batch);
+  // Runs every callback already queued, then stops the thread.
+  ~Writer();
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  // Store::Write: queues `fn` and blocks until its transaction committed or failed.
+  [[nodiscard]] Status Submit(Store::TxFn fn);
+  StoreStats Stats() const;
+
+ private:
+  struct Job {
+    Store::TxFn fn;
+    Status result;
+    bool done = false;
+  };
+
+  Writer(std::unique_ptr<Connection> connection, size_t max_batch)
+      : conn_(std::move(connection)), max_batch_(max_batch) {}
+  void Loop();
+  // Runs one batch in one transaction; false when it could not be committed (then every
+  // job's result is kUnavailable).
+  bool RunBatch(const std::vector<Job*>& batch);
+  // Runs one job in its own savepoint; false when the enclosing transaction is lost.
+  bool RunInSavepoint(Job& job);
+  void AbandonTransaction(const std::vector<Job*>& batch, const Error& cause);
+
+  std::unique_ptr<Connection> conn_;  // writer thread only
+  const size_t max_batch_;
+
+  mutable std::mutex mu_;
+  std::condition_variable work_cv_;  // writer waits for jobs or stop_
+  std::condition_variable done_cv_;  // callers wait for their job's done
+  std::deque<Job*> queue_;           // guarded by mu_; jobs live on their callers' stacks
+  bool stop_ = false;                // guarded by mu_
+  StoreStats stats_;                 // guarded by mu_ (pending is computed from queue_)
+  std::thread thread_;
+  std::thread::id thread_id_;
+};
+
+}  // namespace jh::store::sqlite

@@ -1,0 +1,111 @@
+// The store: one small interface, two implementations (SQLite now, PostgreSQL later).
+//
+// SQL handed to a Tx is portable between both: placeholders $1..$N, the types TEXT,
+// BIGINT and BLOB (the PostgreSQL implementation maps BLOB to BYTEA), INSERT ... ON
+// CONFLICT ... DO NOTHING/UPDATE, RETURNING, standard functions only. Services never
+// write SQL that only one store understands.
+//
+// Thread-safety: a Store is safe to use from many threads. A Tx is only valid inside the
+// callback it is passed to and must not escape it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/result.h"
+
+namespace jh::store {
+
+struct Blob {
+  std::string bytes;
+  bool operator==(const Blob&) const = default;
+};
+
+// NULL, integer, text, bytes.
+using Value = std::variant<std::monostate, int64_t, std::string, Blob>;
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : values_(std::move(values)) {}
+  size_t size() const { return values_.size(); }
+  bool IsNull(size_t i) const { return std::holds_alternative<std::monostate>(values_.at(i)); }
+  // Typed access; a NULL or a different type yields the empty value / 0.
+  std::string Text(size_t i) const;
+  int64_t Int(size_t i) const;
+  std::string Bytes(size_t i) const;  // BLOB bytes (also accepts TEXT)
+  std::optional<std::string> OptText(size_t i) const;
+  const Value& at(size_t i) const { return values_.at(i); }
+
+ private:
+  std::vector<Value> values_;
+};
+
+using Rows = std::vector<Row>;
+
+// A connection inside one transaction.
+// Errors: kConflict for a unique or primary-key violation (message names no values);
+// kInvalidArgument never; kUnavailable when the database failed (I/O, busy too long);
+// kInternal for SQL that does not prepare (a defect).
+class Tx {
+ public:
+  virtual ~Tx() = default;
+  [[nodiscard]] virtual Result<Rows> Query(std::string_view sql,
+                                           std::vector<Value> params = {}) = 0;
+  // Returns the number of rows changed.
+  [[nodiscard]] virtual Result<int64_t> Exec(std::string_view sql,
+                                             std::vector<Value> params = {}) = 0;
+};
+
+// Counters since the store was opened, for metrics and tests.
+struct StoreStats {
+  int64_t writes = 0;          // Write calls finished (committed, refused or failed)
+  int64_t commits = 0;         // write transactions committed: one fsync each
+  int64_t failed_batches = 0;  // write transactions that could not begin or commit
+  int64_t pending = 0;         // Write calls queued, not yet taken by the writer
+};
+
+class Store {
+ public:
+  using TxFn = std::function<Status(Tx&)>;
+  virtual ~Store() = default;
+
+  // Runs fn in a write transaction. Returns only after what fn wrote is durable (on disk,
+  // fsynced) or known to be lost. Concurrent calls are batched into one transaction and one
+  // fsync (group commit); each fn runs in its own savepoint, so an fn that returns an error
+  // rolls back only its own writes and that error is returned to its caller. If the batch
+  // cannot be committed every caller in it gets kUnavailable and nothing of it persists.
+  [[nodiscard]] virtual Status Write(TxFn fn) = 0;
+
+  // Runs fn on a consistent read snapshot. Writes inside fn are a defect.
+  [[nodiscard]] virtual Status Read(TxFn fn) = 0;
+
+  // "sqlite" or "postgresql".
+  virtual std::string_view Dialect() const = 0;
+
+  // A snapshot of the counters; all zero for a store that does not keep them.
+  virtual StoreStats Stats() const { return {}; }
+};
+
+struct SqliteOptions {
+  int read_connections = 4;  // pool of read-only connections (WAL readers)
+  int max_batch = 512;       // most write callbacks in one group-committed transaction
+  bool group_commit = true;  // false: one transaction and one fsync per Write (bench)
+  int busy_timeout_ms = 5000;
+  // SQLite VFS; "" is the default. Tests pass testing::FaultVfsName() (store/fault_vfs.h).
+  std::string vfs;
+};
+
+// Opens (creating if needed) the SQLite database at `file`: WAL, synchronous=FULL,
+// foreign_keys=ON; applies pending migrations (store/migrations.h) before returning.
+// Errors: kUnavailable when the file cannot be opened or a migration fails.
+[[nodiscard]] Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
+                                                        const SqliteOptions& options = {});
+
+}  // namespace jh::store
