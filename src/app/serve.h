@@ -1,0 +1,34 @@
+// Running the server: opens the data directory, wires the API into the HTTP server, logs one
+// JSON line per request (method, route template, status, duration, trace id — never a body,
+// a query string or a token), and stops gracefully on SIGTERM or SIGINT.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "app/data_dir.h"
+#include "core/date.h"
+#include "http/server.h"
+#include "services/env.h"
+
+namespace jh::app {
+
+struct ServeOptions {
+  DataDir dir;
+  http::ServerOptions http;
+  std::optional<Date> today;
+  bool group_commit = true;
+};
+
+// Serves until SIGTERM/SIGINT. Prints "LISTENING=host:port" on stdout once bound (scripts and
+// tests read it). `before_serve` runs after the store is open and before the port is bound
+// (the demo seeds its region there). Returns the process exit code.
+int Serve(const ServeOptions& options,
+          const std::function<Status(services::Env&)>& before_serve = {});
+
+// Parses "HOST:PORT". Errors: kInvalidArgument.
+[[nodiscard]] Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& text);
+
+}  // namespace jh::app

@@ -1,0 +1,176 @@
+#include "cli/commands.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <iterator>
+
+#include "app/demo.h"
+#include "core/version.h"
+#include "http/api.h"
+
+namespace jh::cli {
+
+namespace {
+
+// A store that refuses everything: `openapi` needs the operations, not the data.
+class NoStore : public store::Store {
+ public:
+  Status Write(TxFn) override { return Error::Unavailable("geen opslag"); }
+  Status Read(TxFn) override { return Error::Unavailable("geen opslag"); }
+  std::string_view Dialect() const override { return "none"; }
+};
+
+int Fail(const std::string& message, int code = 2) {
+  std::fprintf(stderr, "jeugdhulp: %s\n", message.c_str());
+  return code;
+}
+
+Result<app::ServeOptions> ToServeOptions(const CommonOptions& o) {
+  app::ServeOptions s;
+  s.dir.root = o.data;
+  if (!o.database.empty()) {
+    return Error::Invalid("database", "niet-ondersteund",
+                          "PostgreSQL wordt nog niet ondersteund; laat --database weg voor SQLite.");
+  }
+  JH_ASSIGN_OR_RETURN(auto listen, app::ParseListen(o.listen));
+  s.http.host = listen.first;
+  s.http.port = listen.second;
+  if (!o.today.empty()) {
+    JH_ASSIGN_OR_RETURN(Date today, Date::ParseField(o.today, "today"));
+    s.today = today;
+  }
+  s.http.io_threads = o.io_threads;
+  s.http.worker_threads = o.workers;
+  s.http.max_connections = o.max_connections;
+  s.http.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);
+  s.http.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
+  s.group_commit = !o.no_group_commit;
+  return s;
+}
+
+std::string FirstReason(const Error& e) {
+  std::string text = e.message;
+  for (const auto& p : e.invalid_params) text += " " + p.name + ": " + p.reason;
+  return text;
+}
+
+}  // namespace
+
+void AddInitOptions(CLI::App& app, CommonOptions& o) {
+  app.add_option("--data", o.data, "Datamap")->required();
+  app.add_option("--gemeentecode", o.gemeentecode, "Gemeentecode van de beheerorganisatie")
+      ->capture_default_str();
+}
+
+void AddServeOptions(CLI::App& app, CommonOptions& o) {
+  app.add_option("--data", o.data, "Datamap")->capture_default_str();
+  app.add_option("--listen", o.listen, "HOST:PORT (poort 0 kiest een vrije)")->capture_default_str();
+  app.add_option("--today", o.today, "Vaste datum voor de regels (JJJJ-MM-DD)");
+  app.add_option("--database", o.database, "postgresql://… (nog niet ondersteund)");
+  app.add_option("--threads", o.io_threads, "Netwerkthreads")->check(CLI::Range(1, 64))->capture_default_str();
+  app.add_option("--workers", o.workers, "Threads voor verzoeken")->check(CLI::Range(1, 1024))->capture_default_str();
+  app.add_option("--max-connections", o.max_connections, "Maximaal gelijktijdige verbindingen")
+      ->check(CLI::Range(1, 100000))->capture_default_str();
+  app.add_option("--read-timeout-ms", o.read_timeout_ms, "Tijd om een verzoek te ontvangen")
+      ->check(CLI::Range(100, 600000))->capture_default_str();
+  app.add_option("--idle-timeout-ms", o.idle_timeout_ms, "Keep-alive zonder verkeer")
+      ->check(CLI::Range(100, 3600000))->capture_default_str();
+  app.add_flag("--no-group-commit", o.no_group_commit, "Eén fsync per schrijfactie (benchmark)");
+}
+
+void AddAdminOptions(CLI::App& app, CommonOptions& o) {
+  app.add_option("--data", o.data, "Datamap")->required();
+  app.add_option("--today", o.today, "Vaste datum voor de regels (JJJJ-MM-DD)");
+  app.add_option("request", o.admin_args, "METHOD PATH [JSON|-]")->expected(2, 3)->required();
+}
+
+int RunInit(const CommonOptions& o) {
+  Clock clock;
+  auto token = app::InitDataDir(app::DataDir{o.data}, clock, o.gemeentecode);
+  if (!token.ok()) return Fail(token.error().message);
+  std::printf("BEHEERDER_TOKEN=%s\n", token->c_str());
+  return 0;
+}
+
+int RunServe(const CommonOptions& o) {
+  auto options = ToServeOptions(o);
+  if (!options.ok()) return Fail(FirstReason(options.error()));
+  return app::Serve(*options);
+}
+
+int RunDemo(const CommonOptions& o) {
+  auto options = ToServeOptions(o);
+  if (!options.ok()) return Fail(FirstReason(options.error()));
+  app::DataDir dir{o.data};
+  if (o.fresh && std::filesystem::exists(dir.root)) {
+    // Only remove a directory that is a Jeugdhulp data directory (or empty).
+    bool ours = std::filesystem::exists(dir.KeyFile()) || std::filesystem::is_empty(dir.root);
+    if (!ours) return Fail("--fresh weigert " + o.data + ": dat is geen Jeugdhulp-datamap.");
+    std::filesystem::remove_all(dir.root);
+  }
+  bool seeded = std::filesystem::exists(dir.KeyFile());
+  std::string beheerder;
+  if (!seeded) {
+    Clock clock;
+    auto token = app::InitDataDir(dir, clock, "GM9999");
+    if (!token.ok()) return Fail(token.error().message);
+    beheerder = *token;
+  }
+  auto seed = [&](services::Env& env) -> Status {
+    if (seeded) {
+      std::printf("Demoregio bestaat al in %s; gebruik --fresh voor nieuwe tokens.\n",
+                  o.data.c_str());
+      return {};
+    }
+    JH_ASSIGN_OR_RETURN(auto logins, app::SeedDemoRegion(env, beheerder));
+    std::printf("\nJeugdhulp demoregio Demodam (GM9999) — tokens per rol:\n\n");
+    for (const auto& l : logins) std::printf("  %-58s %s\n", l.wie.c_str(), l.token.c_str());
+    std::printf("\nAPI: http://%s/api/v1 (Authorization: Bearer <token>)\n"
+                "Documentatie: http://%s/api/v1/openapi.json — stoppen: Ctrl-C.\n\n",
+                o.listen.c_str(), o.listen.c_str());
+    std::fflush(stdout);
+    return {};
+  };
+  return app::Serve(*options, seed);
+}
+
+int RunAdmin(const CommonOptions& o) {
+  auto opened = app::OpenDataDir(app::DataDir{o.data});
+  if (!opened.ok()) return Fail(opened.error().message);
+  std::optional<Date> today;
+  if (!o.today.empty()) today = Date::Parse(o.today);
+  Clock clock(today);
+  services::Env env{*opened->store, *opened->vault, clock};
+  api::Api api(env, nullptr, kApiVersion);
+  api::RegisterAll(api);
+  http::Request req;
+  req.method = o.admin_args.at(0);
+  std::string target = o.admin_args.at(1);
+  req.path = target.substr(0, target.find('?'));
+  if (target.find('?') != std::string::npos) req.query = target.substr(target.find('?') + 1);
+  if (o.admin_args.size() == 3) {
+    req.body = o.admin_args[2] == "-"
+                   ? std::string(std::istreambuf_iterator<char>(std::cin), {})
+                   : o.admin_args[2];
+    req.headers["content-type"] = "application/json";
+  }
+  req.received = std::chrono::steady_clock::now();
+  auth::Actor system = auth::Actor::System();
+  http::Response resp = api.Handle(req, &system);
+  std::printf("%s\n", resp.body.c_str());
+  return resp.status >= 200 && resp.status < 300 ? 0 : 1;
+}
+
+int RunOpenApi() {
+  NoStore store;
+  auto vault = crypto::Vault::ForTesting("openapi");
+  Clock clock;
+  services::Env env{store, *vault, clock};
+  api::Api api(env, nullptr, kApiVersion);
+  api::RegisterAll(api);
+  std::printf("%s\n", api::OpenApiDocument(api).dump(2).c_str());
+  return 0;
+}
+
+}  // namespace jh::cli

@@ -1,0 +1,39 @@
+// The subcommands of the jeugdhulp binary; each returns the process exit code
+// (0 ok, 1 refused or failed, 2 usage or environment error).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+#include <vector>
+
+#include "app/serve.h"
+
+namespace jh::cli {
+
+struct CommonOptions {
+  std::string data = ".data";
+  std::string listen = "127.0.0.1:8080";
+  std::string today;  // YYYY-MM-DD or ""
+  std::string database;
+  std::string gemeentecode = "GM0000";
+  int io_threads = 2;
+  int workers = 64;
+  int max_connections = 1024;
+  int read_timeout_ms = 10000;
+  int idle_timeout_ms = 30000;
+  bool no_group_commit = false;
+  bool fresh = false;
+  std::vector<std::string> admin_args;  // METHOD PATH [JSON]
+};
+
+void AddInitOptions(CLI::App& app, CommonOptions& o);
+void AddServeOptions(CLI::App& app, CommonOptions& o);
+void AddAdminOptions(CLI::App& app, CommonOptions& o);
+
+int RunInit(const CommonOptions& o);
+int RunServe(const CommonOptions& o);
+int RunDemo(const CommonOptions& o);
+int RunAdmin(const CommonOptions& o);
+int RunOpenApi();
+
+}  // namespace jh::cli

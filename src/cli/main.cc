@@ -1,0 +1,60 @@
+// jeugdhulp: init | serve | demo | admin | openapi (API.md, "Command line").
+#include <spdlog/sinks/stdout_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include <sys/stat.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <iostream>
+#include <iterator>
+
+#include "app/data_dir.h"
+#include "app/demo.h"
+#include "app/serve.h"
+#include "cli/commands.h"
+
+namespace {
+
+void SetUpLogging(const std::string& level) {
+  // JSON lines on stderr; messages supply their own members after "ts" and "level".
+  auto logger = spdlog::stderr_logger_mt("jeugdhulp");
+  logger->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})",
+                      spdlog::pattern_time_type::utc);
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(spdlog::level::from_str(level));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Everything this process creates (store, WAL, keys) is readable by its owner only.
+  ::umask(077);
+  CLI::App cli{"Jeugdhulp: samenwerking rond jeugdhulp binnen de privacywet."};
+  cli.require_subcommand(1);
+  std::string log_level = "info";
+  cli.add_option("--log-level", log_level, "trace, debug, info, warn, error")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error", "off"}));
+
+  jh::cli::CommonOptions common;
+  auto* init = cli.add_subcommand("init", "Maakt de opslag en sleutels; toont BEHEERDER_TOKEN.");
+  jh::cli::AddInitOptions(*init, common);
+  auto* serve = cli.add_subcommand("serve", "Bedient de API en de webpagina's.");
+  jh::cli::AddServeOptions(*serve, common);
+  auto* demo = cli.add_subcommand("demo", "Demoregio: init, vullen, tokens tonen, bedienen.");
+  jh::cli::AddServeOptions(*demo, common);
+  demo->add_flag("--fresh", common.fresh, "Begin met een lege datamap (verwijdert de oude).");
+  auto* admin = cli.add_subcommand("admin", "Beheer vanaf de opdrachtregel: METHOD PATH [JSON].");
+  jh::cli::AddAdminOptions(*admin, common);
+  auto* openapi = cli.add_subcommand("openapi", "Drukt het OpenAPI-document af.");
+
+  CLI11_PARSE(cli, argc, argv);
+  SetUpLogging(log_level);
+
+  if (init->parsed()) return jh::cli::RunInit(common);
+  if (serve->parsed()) return jh::cli::RunServe(common);
+  if (demo->parsed()) return jh::cli::RunDemo(common);
+  if (admin->parsed()) return jh::cli::RunAdmin(common);
+  if (openapi->parsed()) return jh::cli::RunOpenApi();
+  return 2;
+}

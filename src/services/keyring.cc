@@ -1,0 +1,42 @@
+#include "services/keyring.h"
+
+namespace jh::services {
+
+namespace {
+std::string Ad(const std::string& owner_id, std::string_view field) {
+  std::string ad = owner_id;
+  ad += '|';
+  ad += field;
+  return ad;
+}
+}  // namespace
+
+Result<crypto::DataKey> CreateDataKey(store::Tx& tx, const crypto::Vault& vault,
+                                      const std::string& owner_id) {
+  crypto::DataKey key = vault.NewDataKey();
+  JH_TRY(tx.Exec("INSERT INTO data_keys (owner_id, sealed) VALUES ($1, $2)",
+                 {owner_id, store::Blob{vault.Seal(key, owner_id)}}));
+  return key;
+}
+
+Result<std::optional<crypto::DataKey>> LoadDataKey(store::Tx& tx, const crypto::Vault& vault,
+                                                   const std::string& owner_id) {
+  JH_ASSIGN_OR_RETURN(store::Rows rows,
+                      tx.Query("SELECT sealed FROM data_keys WHERE owner_id = $1", {owner_id}));
+  if (rows.empty() || rows[0].IsNull(0)) return std::optional<crypto::DataKey>();
+  JH_ASSIGN_OR_RETURN(crypto::DataKey key, vault.Unseal(rows[0].Bytes(0), owner_id));
+  return std::optional<crypto::DataKey>(std::move(key));
+}
+
+store::Blob Seal(const crypto::DataKey& key, const std::string& owner_id, std::string_view field,
+                 std::string_view plaintext) {
+  return store::Blob{crypto::Vault::Encrypt(key, plaintext, Ad(owner_id, field))};
+}
+
+Result<std::string> Open(const std::optional<crypto::DataKey>& key, const std::string& owner_id,
+                         std::string_view field, const std::string& ciphertext) {
+  if (!key) return std::string();
+  return crypto::Vault::Decrypt(*key, ciphertext, Ad(owner_id, field));
+}
+
+}  // namespace jh::services

@@ -1,0 +1,80 @@
+#include "services/organisaties.h"
+
+#include "crypto/vault.h"
+
+namespace jh::services {
+
+namespace {
+constexpr const char* kColumns = "id, naam, soort, gemeentecode, agb_code, aangemaakt_op";
+
+Organisatie FromRow(const store::Row& r) {
+  return Organisatie{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.OptText(4), r.Text(5)};
+}
+}  // namespace
+
+Result<Organisatie> CreateOrganisatie(Env& env, Organisatie o) {
+  o.id = crypto::NewUuid();
+  o.aangemaakt_op = env.clock.NowRfc3339();
+  store::Value agb = o.agb_code ? store::Value(*o.agb_code) : store::Value();
+  JH_TRY(env.store.Write([&](store::Tx& tx) -> Status {
+    JH_TRY(tx.Exec(std::string("INSERT INTO organisaties (") + kColumns +
+                       ") VALUES ($1, $2, $3, $4, $5, $6)",
+                   {o.id, o.naam, o.soort, o.gemeentecode, agb, o.aangemaakt_op}));
+    return {};
+  }));
+  return o;
+}
+
+Result<Organisatie> GetOrganisatie(Env& env, const std::string& id) {
+  std::optional<Organisatie> found;
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query(std::string("SELECT ") + kColumns +
+                                     " FROM organisaties WHERE id = $1",
+                                 {id}));
+    if (!rows.empty()) found = FromRow(rows[0]);
+    return {};
+  }));
+  if (!found) return Error::NotFound("De organisatie bestaat niet.");
+  return *found;
+}
+
+Result<PageOf<Organisatie>> ListOrganisaties(Env& env, const Page& page) {
+  PageOf<Organisatie> out;
+  out.page = page;
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(store::Rows count, tx.Query("SELECT COUNT(*) FROM organisaties"));
+    out.totaal = count.at(0).Int(0);
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query(std::string("SELECT ") + kColumns +
+                                     " FROM organisaties ORDER BY naam, id LIMIT $1 OFFSET $2",
+                                 {page.pagina_grootte, page.Offset()}));
+    for (const auto& r : rows) out.items.push_back(FromRow(r));
+    return {};
+  }));
+  return out;
+}
+
+Result<Convenant> CreateConvenant(Env& env, Convenant c) {
+  if (c.geldig_tot && *c.geldig_tot < c.geldig_vanaf) {
+    return Inconsistent("geldigTot", "periode", "geldigTot ligt voor geldigVanaf.");
+  }
+  c.id = crypto::NewUuid();
+  store::Value tot = c.geldig_tot ? store::Value(c.geldig_tot->ToString()) : store::Value();
+  bool exists = false;
+  JH_TRY(env.store.Write([&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query("SELECT 1 FROM organisaties WHERE id = $1",
+                                                   {c.organisatie_id}));
+    exists = !rows.empty();
+    if (!exists) return {};
+    JH_TRY(tx.Exec("INSERT INTO convenanten (id, organisatie_id, gemeentecode, geldig_vanaf, "
+                   "geldig_tot, aangemaakt_op) VALUES ($1, $2, $3, $4, $5, $6)",
+                   {c.id, c.organisatie_id, c.gemeentecode, c.geldig_vanaf.ToString(), tot,
+                    env.clock.NowRfc3339()}));
+    return {};
+  }));
+  if (!exists) return Error::NotFound("De organisatie bestaat niet.");
+  return c;
+}
+
+}  // namespace jh::services
