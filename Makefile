@@ -60,7 +60,7 @@ fuzz-long:
 	scripts/fuzz --runs 10000000
 
 bench: build
-	bench/run
+	bench/wrk-run
 
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i

@@ -1,0 +1,209 @@
+#include "http/api.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "auth/authenticator.h"
+#include "http/problem.h"
+
+namespace jh::api {
+
+namespace {
+
+bool IsJsonMediaType(const std::string& content_type) {
+  std::string media = content_type.substr(0, content_type.find(';'));
+  media.erase(std::remove_if(media.begin(), media.end(),
+                             [](unsigned char c) { return std::isspace(c); }),
+              media.end());
+  std::transform(media.begin(), media.end(), media.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return media == "application/json";
+}
+
+Result<int64_t> ParseQueryInt(const std::string& text, const QueryParam& p) {
+  Error bad = Error::Invalid(p.name, "type",
+                             "Verwacht een geheel getal van " + std::to_string(p.minimum) +
+                                 " tot en met " + std::to_string(p.maximum) + ".");
+  if (text.empty() || text.size() > 12) return bad;
+  int64_t n = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return bad;
+    n = n * 10 + (c - '0');
+  }
+  if (n < p.minimum || n > p.maximum) return bad;
+  return n;
+}
+
+// Checks the query string against the declared parameters: unknown or malformed → 400.
+// A BSN can therefore never be smuggled into a URL (BSN-02): no operation declares one.
+Status CheckQuery(const http::Request& req, const Operation& op) {
+  std::vector<std::string> seen;
+  size_t pos = 0;
+  const std::string& q = req.query;
+  while (pos < q.size()) {
+    size_t amp = q.find('&', pos);
+    std::string pair = q.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
+    pos = amp == std::string::npos ? q.size() : amp + 1;
+    if (pair.empty()) continue;
+    std::string name = pair.substr(0, pair.find('='));
+    auto decoded = http::PercentDecode(name);
+    std::string key = decoded ? *decoded : name;
+    auto it = std::find_if(op.query.begin(), op.query.end(),
+                           [&](const QueryParam& p) { return p.name == key; });
+    if (it == op.query.end()) {
+      return Error::Invalid(key.substr(0, 64), "onbekende-parameter",
+                            "Deze queryparameter is onbekend.");
+    }
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      return Error::Invalid(key, "dubbel", "Deze queryparameter komt meer dan eens voor.");
+    }
+    seen.push_back(key);
+  }
+  for (const auto& p : op.query) {
+    std::string value = req.QueryParam(p.name);
+    bool present = std::find(seen.begin(), seen.end(), p.name) != seen.end();
+    if (!present) {
+      if (p.required) return Error::Invalid(p.name, "verplicht", "Deze parameter is verplicht.");
+      continue;
+    }
+    if (p.integer) {
+      JH_TRY(ParseQueryInt(value, p));
+    } else if (!p.enum_values.empty() &&
+               std::find(p.enum_values.begin(), p.enum_values.end(), value) ==
+                   p.enum_values.end()) {
+      std::string allowed;
+      for (const auto& e : p.enum_values) allowed += (allowed.empty() ? "" : ", ") + e;
+      return Error::Invalid(p.name, "enum", "Toegestaan: " + allowed + ".");
+    } else if (value.size() > 200) {
+      return Error::Invalid(p.name, "lengte", "Te lang.");
+    }
+  }
+  return {};
+}
+
+Status Authorize(const Operation& op, const auth::Actor& actor) {
+  if (actor.kind == auth::ActorKind::kSystem) return {};
+  if (op.access == Access::kBurger) {
+    if (!actor.IsBurger()) {
+      return Error::Forbidden("", "", "Dit kan alleen met een token van een burger.");
+    }
+    return {};
+  }
+  if (!actor.IsMedewerker()) {
+    return Error::Forbidden("", "", "Dit kan alleen met een token van een medewerker.");
+  }
+  if (!op.roles.empty() && std::find(op.roles.begin(), op.roles.end(), actor.rol) == op.roles.end()) {
+    std::string roles;
+    for (const auto& r : op.roles) roles += (roles.empty() ? "" : ", ") + r;
+    return Error::Forbidden("", "", "Dit is voorbehouden aan de rol: " + roles + ".");
+  }
+  return {};
+}
+
+http::Response ToResponse(Reply&& reply) {
+  http::Response r;
+  r.status = reply.status;
+  if (reply.content_type.empty()) {
+    r.content_type = "application/json";
+    r.body = reply.body.is_null() ? "" : reply.body.dump();
+  } else {
+    r.content_type = reply.content_type;
+    r.body = std::move(reply.raw);
+  }
+  r.headers = std::move(reply.headers);
+  return r;
+}
+
+}  // namespace
+
+int64_t Call::IntQuery(const std::string& name, int64_t fallback) const {
+  std::string v = request.QueryParam(name);
+  if (v.empty()) return fallback;
+  int64_t n = 0;
+  for (char c : v) n = n * 10 + (c - '0');  // validated by CheckQuery
+  return n;
+}
+
+Api::Api(services::Env env, http::Metrics* metrics, std::string api_version)
+    : env_(env), metrics_(metrics), api_version_(std::move(api_version)) {}
+
+void Api::Add(Operation op) {
+  auto shared = std::make_shared<Operation>(std::move(op));
+  router_.Add(shared->method, shared->path, [](http::Request&) { return http::Response{}; });
+  ops_.push_back(std::move(shared));
+}
+
+Result<Reply> Api::Dispatch(http::Request& req, const Operation& op, const auth::Actor* as) {
+  std::optional<auth::Actor> actor;
+  if (as != nullptr) {
+    actor = *as;
+  } else if (op.access != Access::kPublic) {
+    JH_ASSIGN_OR_RETURN(actor, auth::Authenticate(env_.store, req.Header("authorization")));
+  }
+  if (actor && op.access != Access::kPublic) JH_TRY(Authorize(op, *actor));
+  JH_TRY(CheckQuery(req, op));
+
+  Json body;
+  if (op.body) {
+    if (!IsJsonMediaType(req.Header("content-type"))) {
+      Error e;
+      e.code = ErrorCode::kUnsupportedMediaType;
+      e.message = "De inhoud moet application/json zijn.";
+      return e;
+    }
+    JH_ASSIGN_OR_RETURN(body, schema::Decode(*op.body, req.body));
+  } else if (!req.body.empty()) {
+    return Error::Invalid("body", "geen-inhoud", "Dit verzoek heeft geen inhoud.");
+  }
+  Call call{req, actor ? &*actor : nullptr, std::move(body), env_};
+  return op.handle(call);
+}
+
+http::Response Api::Handle(http::Request& req, const auth::Actor* as) {
+  http::Response response;
+  try {
+    auto match = router_.Find(req.method, req.path);
+    if (match.kind == http::Router::MatchKind::kNotFound) {
+      req.route = "unmatched";
+      response = http::ProblemResponse(Error::NotFound("Deze URL bestaat niet."), req.path);
+    } else if (match.kind == http::Router::MatchKind::kMethodNotAllowed) {
+      req.route = match.route;
+      Error e;
+      e.code = ErrorCode::kMethodNotAllowed;
+      e.message = "Deze methode is hier niet toegestaan.";
+      response = http::ProblemResponse(e, req.path);
+      std::string allow;
+      for (const auto& m : match.allowed) allow += (allow.empty() ? "" : ", ") + m;
+      response.headers.emplace_back("Allow", allow);
+    } else {
+      req.route = match.route;
+      req.params = std::move(match.params);
+      auto it = std::find_if(ops_.begin(), ops_.end(), [&](const auto& op) {
+        return op->method == req.method && op->path == req.route;
+      });
+      Result<Reply> reply = Dispatch(req, **it, as);
+      response = reply.ok() ? ToResponse(std::move(reply).value())
+                            : http::ProblemResponse(reply.error(), req.path);
+    }
+  } catch (const std::exception& e) {
+    // A defect, never user input: the message may hold internals, so it goes to the log
+    // (which never receives request bodies) and the caller gets a generic 500.
+    spdlog::error("{{\"event\":\"handler-exception\",\"route\":\"{}\",\"what\":\"{}\"}}",
+                  req.route, e.what());
+    response = http::ProblemResponse(Error::Internal("Er ging iets mis aan onze kant."), req.path);
+  }
+  return response;
+}
+
+void RegisterAll(Api& api) {
+  RegisterSystem(api);
+  RegisterOrganisaties(api);
+  RegisterMedewerkers(api);
+  RegisterPersonen(api);
+  RegisterGemeenten(api);
+}
+
+}  // namespace jh::api

@@ -1,0 +1,122 @@
+// The API: every endpoint is one Operation, declared once with its access rule, body schema,
+// query parameters and responses. From that one declaration come the route, authentication,
+// the role check, strict body validation, the error mapping and the OpenAPI document, so the
+// served documentation cannot drift from what the server does.
+//
+// Pipeline for a request (Api::Handle): route → authenticate (401) → role (403) → query
+// parameters (400) → content type (415) → body schema (400) → handler → JSON or problem+json.
+// A handler returns Result<Reply>; its Error becomes problem+json in http/problem.cc.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/actor.h"
+#include "core/schema.h"
+#include "http/message.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "services/env.h"
+
+namespace jh::api {
+
+using Json = nlohmann::json;
+
+enum class Access {
+  kPublic,      // no token
+  kMedewerker,  // a medewerker token (roles below)
+  kBurger,      // a burger token
+};
+
+struct QueryParam {
+  std::string name;
+  std::string description;
+  bool required = false;
+  bool integer = false;  // otherwise a string
+  int64_t minimum = 1;
+  int64_t maximum = 1000000;
+  std::vector<std::string> enum_values;
+};
+
+struct Call {
+  http::Request& request;
+  const auth::Actor* actor;  // nullptr on public operations
+  Json body;                 // the validated body, or null
+  services::Env& env;
+
+  const std::string& Param(const std::string& name) const { return request.params.at(name); }
+  // A validated integer query parameter, or `fallback` when absent.
+  int64_t IntQuery(const std::string& name, int64_t fallback) const;
+};
+
+struct Reply {
+  int status = 200;
+  Json body;
+  std::string raw;           // used instead of body when content_type is not JSON
+  std::string content_type;  // "" = application/json
+  std::vector<std::pair<std::string, std::string>> headers;
+
+  static Reply Ok(Json body) { return Reply{200, std::move(body), {}, {}, {}}; }
+  static Reply Created(Json body) { return Reply{201, std::move(body), {}, {}, {}}; }
+};
+
+struct Operation {
+  std::string method;
+  std::string path;  // full path template, e.g. "/api/v1/organisaties/{id}"
+  std::string operation_id;
+  std::string tag;
+  std::string summary;
+  Access access = Access::kMedewerker;
+  std::vector<std::string> roles;  // medewerker roles allowed; empty = every medewerker
+  schema::NodePtr body;            // request body schema; nullptr = no body
+  std::vector<QueryParam> query;
+  int success = 200;
+  schema::NodePtr response;          // success body schema (JSON); nullptr = none/raw
+  std::string response_media;        // non-JSON success media type (e.g. text/plain)
+  std::vector<int> errors;           // extra documented statuses (409, 422, ...)
+  std::function<Result<Reply>(Call&)> handle;
+};
+
+class Api {
+ public:
+  Api(services::Env env, http::Metrics* metrics, std::string api_version);
+
+  // Registers an operation. Registering the same method and path twice is a defect.
+  void Add(Operation op);
+
+  // The whole pipeline; never throws. `as` overrides authentication (CLI administration
+  // runs in-process as the system actor).
+  http::Response Handle(http::Request& request, const auth::Actor* as = nullptr);
+
+  const std::vector<std::shared_ptr<Operation>>& operations() const { return ops_; }
+  http::Metrics* metrics() const { return metrics_; }
+  const std::string& api_version() const { return api_version_; }
+  services::Env& env() { return env_; }
+
+ private:
+  Result<Reply> Dispatch(http::Request& request, const Operation& op, const auth::Actor* as);
+
+  services::Env env_;
+  http::Metrics* metrics_;
+  std::string api_version_;
+  http::Router router_;
+  std::vector<std::shared_ptr<Operation>> ops_;
+};
+
+// The OpenAPI 3.0 document of every registered operation (ADR-conformant).
+Json OpenApiDocument(const Api& api);
+
+// Registration per area (http/handlers/*.cc).
+void RegisterSystem(Api& api);
+void RegisterOrganisaties(Api& api);
+void RegisterMedewerkers(Api& api);
+void RegisterPersonen(Api& api);
+void RegisterGemeenten(Api& api);
+
+// Every area above, in order.
+void RegisterAll(Api& api);
+
+}  // namespace jh::api

@@ -1,0 +1,45 @@
+#include "http/handlers/common.h"
+
+namespace jh::api {
+
+std::vector<QueryParam> PaginationParams() {
+  return {QueryParam{"pagina", "Paginanummer, vanaf 1.", false, true, 1, 1000000, {}},
+          QueryParam{"paginaGrootte", "Aantal resultaten per pagina (1-100, standaard 20).", false,
+                     true, 1, 100, {}}};
+}
+
+services::Page PageFrom(const Call& call) {
+  return services::Page{call.IntQuery("pagina", 1), call.IntQuery("paginaGrootte", 20)};
+}
+
+Json PageJson(Json items, const services::Page& page, int64_t totaal) {
+  return Json{{"resultaten", std::move(items)},
+              {"pagina", page.pagina},
+              {"paginaGrootte", page.pagina_grootte},
+              {"totaal", totaal}};
+}
+
+schema::NodePtr PageSchema(schema::NodePtr item) {
+  using namespace schema;
+  return Object({Req("resultaten", Array(std::move(item), "De resultaten op deze pagina.", 100)),
+                 Req("pagina", Integer("Paginanummer.", 1)),
+                 Req("paginaGrootte", Integer("Resultaten per pagina.", 1, 100)),
+                 Req("totaal", Integer("Totaal aantal resultaten.", 0))});
+}
+
+schema::NodePtr Id() { return schema::Formatted("Identificatie (UUID).", schema::UuidFormat()); }
+
+schema::NodePtr DateField(std::string description) {
+  return schema::Formatted(std::move(description), schema::DateFormat(), "2026-01-31");
+}
+
+schema::NodePtr Timestamp(std::string description) {
+  schema::Format f{"date-time", "", "tijdstip", nullptr};
+  return schema::Formatted(std::move(description), f);
+}
+
+schema::NodePtr Gemeentecode() {
+  return schema::Formatted("CBS-gemeentecode.", schema::GemeentecodeFormat(), "GM0363");
+}
+
+}  // namespace jh::api

@@ -1,0 +1,80 @@
+// Administration per municipality: the access team (JW-03) and care contracts (JW-04).
+#include "http/handlers/common.h"
+#include "services/catalog.h"
+#include "services/gemeenten.h"
+
+namespace jh::api {
+
+namespace {
+using namespace schema;
+
+Result<Reply> SetToegang(Call& c) {
+  const std::string& code = c.Param("gemeentecode");
+  std::string problem = GemeentecodeFormat().check(code);
+  if (!problem.empty()) return Error::Invalid("gemeentecode", "gemeentecode", problem);
+  std::string team = c.body["toegangsteam"];
+  JH_TRY(services::SetToegangsteam(c.env, code, team));
+  return Reply::Ok(Json{{"gemeentecode", code}, {"toegangsteam", team}});
+}
+
+NodePtr ProductcategorieSchema() {
+  Format f{"", "^[0-9]{2}$", "productcategorie", [](const std::string& s) -> std::string {
+             bool ok = s.size() == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9';
+             return ok ? "" : "Een productcategorie bestaat uit 2 cijfers (iJw), bijv. 45.";
+           }};
+  return Formatted("Productcategorie (iJw).", f, "45");
+}
+
+Result<Reply> CreateContract(Call& c) {
+  services::Contract in;
+  in.gemeentecode = c.body["gemeentecode"];
+  in.aanbieder_id = c.body["aanbiederId"];
+  for (const auto& p : c.body["productcategorieen"]) in.productcategorieen.push_back(p);
+  if (in.productcategorieen.empty()) {
+    return Error::Invalid("productcategorieen", "leeg", "Geef ten minste een productcategorie.");
+  }
+  in.geldig_vanaf = *Date::Parse(c.body["geldigVanaf"].get<std::string>());
+  if (c.body.contains("geldigTot")) in.geldig_tot = Date::Parse(c.body["geldigTot"].get<std::string>());
+  JH_ASSIGN_OR_RETURN(auto ct, services::CreateContract(c.env, std::move(in)));
+  Json j{{"id", ct.id},
+         {"gemeentecode", ct.gemeentecode},
+         {"aanbiederId", ct.aanbieder_id},
+         {"productcategorieen", ct.productcategorieen},
+         {"geldigVanaf", ct.geldig_vanaf.ToString()}};
+  if (ct.geldig_tot) j["geldigTot"] = ct.geldig_tot->ToString();
+  return Reply::Created(j);
+}
+}  // namespace
+
+void RegisterGemeenten(Api& api) {
+  NodePtr team = Enum("Soort toegangsteam.", services::Toegangsteams());
+  api.Add({.method = "PUT",
+           .path = "/api/v1/gemeenten/{gemeentecode}/toegang",
+           .operation_id = "setToegangsteam",
+           .tag = "Beheer",
+           .summary = "Toegangsteam van de gemeente instellen (JW-03)",
+           .roles = {"beheerder"},
+           .body = Object({Req("toegangsteam", team)}),
+           .response = Object({Req("gemeentecode", Gemeentecode()), Req("toegangsteam", team)}),
+           .handle = SetToegang});
+  NodePtr categories = Array(ProductcategorieSchema(), "Productcategorieen.", 50);
+  api.Add({.method = "POST",
+           .path = "/api/v1/contracten",
+           .operation_id = "createContract",
+           .tag = "Beheer",
+           .summary = "Contract met een aanbieder vastleggen (JW-04)",
+           .roles = {"beheerder"},
+           .body = Object({Req("gemeentecode", Gemeentecode()), Req("aanbiederId", Id()),
+                           Req("productcategorieen", categories),
+                           Req("geldigVanaf", DateField("Eerste geldige dag.")),
+                           Opt("geldigTot", DateField("Laatste geldige dag."))}),
+           .success = 201,
+           .response = Object({Req("id", Id()), Req("gemeentecode", Gemeentecode()),
+                               Req("aanbiederId", Id()), Req("productcategorieen", categories),
+                               Req("geldigVanaf", DateField("Eerste geldige dag.")),
+                               Opt("geldigTot", DateField("Laatste geldige dag."))}),
+           .errors = {422},
+           .handle = CreateContract});
+}
+
+}  // namespace jh::api

@@ -1,0 +1,88 @@
+#include "http/trace.h"
+
+#include <sodium.h>
+
+#include <array>
+#include <cstdint>
+
+namespace jh::http {
+
+namespace {
+
+constexpr size_t kVersion00Length = 55;  // "00-" + 32 + "-" + 16 + "-" + 2
+
+bool IsLowerHex(std::string_view s) {
+  for (char c : s) {
+    bool digit = c >= '0' && c <= '9';
+    bool letter = c >= 'a' && c <= 'f';
+    if (!digit && !letter) return false;
+  }
+  return true;
+}
+
+bool AllZero(std::string_view s) { return s.find_first_not_of('0') == std::string_view::npos; }
+
+// Random lowercase hex of `bytes` random bytes, never all zero (W3C forbids all-zero ids).
+std::string RandomHex(size_t bytes) {
+  // sodium_init is idempotent and thread-safe; the app calls it too, but a test or a tool
+  // may reach this first.
+  static const bool initialised = sodium_init() >= 0;
+  (void)initialised;
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::array<unsigned char, 16> buf{};
+  std::string out;
+  do {
+    randombytes_buf(buf.data(), bytes);
+    out.clear();
+    for (size_t i = 0; i < bytes; ++i) {
+      out.push_back(kDigits[buf[i] >> 4]);
+      out.push_back(kDigits[buf[i] & 0x0f]);
+    }
+  } while (AllZero(out));
+  return out;
+}
+
+}  // namespace
+
+std::string TraceContext::ToHeader() const {
+  return "00-" + trace_id + "-" + span_id + "-" + flags;
+}
+
+std::optional<TraceContext> ParseTraceparent(std::string_view header) {
+  if (header.size() < kVersion00Length) return std::nullopt;
+  std::string_view version = header.substr(0, 2);
+  if (!IsLowerHex(version) || version == "ff") return std::nullopt;
+  // Version 00 has exactly 55 characters; a later version may append fields after a '-'.
+  if (version == "00" && header.size() != kVersion00Length) return std::nullopt;
+  if (header.size() > kVersion00Length && header[kVersion00Length] != '-') return std::nullopt;
+  if (header[2] != '-' || header[35] != '-' || header[52] != '-') return std::nullopt;
+  std::string_view trace_id = header.substr(3, 32);
+  std::string_view parent_id = header.substr(36, 16);
+  std::string_view flags = header.substr(53, 2);
+  if (!IsLowerHex(trace_id) || !IsLowerHex(parent_id) || !IsLowerHex(flags)) {
+    return std::nullopt;
+  }
+  if (AllZero(trace_id) || AllZero(parent_id)) return std::nullopt;
+  TraceContext ctx;
+  ctx.trace_id = std::string(trace_id);
+  ctx.span_id = std::string(parent_id);  // the caller's span, as the header states it
+  ctx.flags = std::string(flags);
+  return ctx;
+}
+
+TraceContext StartSpan(std::string_view header) {
+  TraceContext ctx;
+  if (std::optional<TraceContext> parent = ParseTraceparent(header)) {
+    ctx.trace_id = std::move(parent->trace_id);
+    ctx.parent_span_id = std::move(parent->span_id);
+    ctx.flags = std::move(parent->flags);
+  } else {
+    ctx.trace_id = RandomHex(16);
+  }
+  ctx.span_id = NewSpanId();
+  return ctx;
+}
+
+std::string NewSpanId() { return RandomHex(8); }
+
+}  // namespace jh::http

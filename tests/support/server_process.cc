@@ -1,0 +1,132 @@
+#include "support/server_process.h"
+
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace jh::testing {
+
+namespace {
+
+std::string ReadFile(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& out,
+            const std::filesystem::path& err) {
+  pid_t pid = fork();
+  if (pid != 0) return pid;
+  int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  dup2(o, 1);
+  dup2(e, 2);
+  std::vector<char*> argv;
+  std::string binary = JH_BINARY;
+  argv.push_back(binary.data());
+  std::vector<std::string> copy = args;
+  for (auto& a : copy) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  execv(binary.c_str(), argv.data());
+  _exit(127);
+}
+
+}  // namespace
+
+std::pair<int, std::string> ServerProcess::Run(const std::vector<std::string>& args) {
+  char tmpl[] = "/tmp/jh-run-XXXXXX";
+  std::filesystem::path dir = mkdtemp(tmpl);
+  pid_t pid = Spawn(args, dir / "out", dir / "err");
+  int status = 0;
+  waitpid(pid, &status, 0);
+  std::string out = ReadFile(dir / "out");
+  std::filesystem::remove_all(dir);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::unique_ptr<ServerProcess> ServerProcess::Start(const Options& options) {
+  std::unique_ptr<ServerProcess> p(new ServerProcess());
+  char tmpl[] = "/tmp/jh-it-XXXXXX";
+  p->root_ = mkdtemp(tmpl);
+  p->data_ = p->root_ / "data";
+  auto [code, out] = Run({"init", "--data", p->data_.string()});
+  auto pos = out.find("BEHEERDER_TOKEN=");
+  if (code != 0 || pos == std::string::npos) {
+    ADD_FAILURE() << "init failed: " << out;
+    return nullptr;
+  }
+  p->token_ = out.substr(pos + 16, 64);
+  std::vector<std::string> args = {"serve", "--data", p->data_.string(), "--listen",
+                                   "127.0.0.1:0", "--workers", "16"};
+  if (!options.today.empty()) {
+    args.push_back("--today");
+    args.push_back(options.today);
+  }
+  args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
+  p->pid_ = Spawn(args, p->root_ / "stdout", p->root_ / "stderr");
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::string so = ReadFile(p->root_ / "stdout");
+    auto at = so.find("LISTENING=");
+    auto nl = so.find('\n', at);
+    if (at != std::string::npos && nl != std::string::npos) {
+      std::string addr = so.substr(at + 10, nl - at - 10);
+      p->port_ = static_cast<uint16_t>(std::stoi(addr.substr(addr.rfind(':') + 1)));
+      return p;
+    }
+    int status = 0;
+    if (waitpid(p->pid_, &status, WNOHANG) == p->pid_) {
+      p->pid_ = -1;
+      ADD_FAILURE() << "serve exited early: " << p->Output();
+      return nullptr;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ADD_FAILURE() << "serve did not start: " << p->Output();
+  return nullptr;
+}
+
+std::string ServerProcess::Output() const {
+  return ReadFile(root_ / "stdout") + ReadFile(root_ / "stderr");
+}
+
+int ServerProcess::Stop() {
+  if (pid_ < 0) return -1;
+  kill(pid_, SIGTERM);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+  std::error_code ec;
+  std::filesystem::remove_all(root_, ec);
+}
+
+HttpResponse JsonRequest(HttpClient& client, std::string_view method, std::string_view target,
+                         const nlohmann::json& body, const std::string& token) {
+  HeaderList headers = {{"Content-Type", "application/json"}};
+  if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
+  std::string text = body.is_null() ? "" : body.dump();
+  return client.Request(method, target, text, headers);
+}
+
+nlohmann::json BodyJson(const HttpResponse& response) {
+  return nlohmann::json::parse(response.body, nullptr, false);
+}
+
+}  // namespace jh::testing

@@ -1,0 +1,57 @@
+// Runs the real `jeugdhulp` binary for integration tests: `init` into a fresh temp data
+// directory, then `serve` on a free loopback port, with its stdout and stderr captured to
+// files outside the data directory (so tests can search both for leaked personal data).
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "support/http_client.h"
+
+namespace jh::testing {
+
+class ServerProcess {
+ public:
+  struct Options {
+    std::string today;                    // --today, "" for the real date
+    std::vector<std::string> extra_args;  // more serve flags
+  };
+
+  // Initialises and starts a server; fails the current test (and returns nullptr) on error.
+  static std::unique_ptr<ServerProcess> Start(const Options& options);
+  static std::unique_ptr<ServerProcess> Start() { return Start(Options{}); }
+  ~ServerProcess();
+
+  uint16_t port() const { return port_; }
+  const std::string& beheerder_token() const { return token_; }
+  const std::filesystem::path& data_dir() const { return data_; }
+  // Everything the process wrote to stdout and stderr so far.
+  std::string Output() const;
+  // SIGTERM and wait; returns the exit status (or -1).
+  int Stop();
+  // Runs the binary with `args` to completion; returns {exit code, stdout}.
+  static std::pair<int, std::string> Run(const std::vector<std::string>& args);
+
+ private:
+  ServerProcess() = default;
+  std::filesystem::path root_;  // temp root: data/ plus the captured output
+  std::filesystem::path data_;
+  std::string token_;
+  uint16_t port_ = 0;
+  pid_t pid_ = -1;
+};
+
+// Sends a JSON request with a bearer token.
+HttpResponse JsonRequest(HttpClient& client, std::string_view method, std::string_view target,
+                         const nlohmann::json& body, const std::string& token);
+// Parses a response body as JSON (null on failure).
+nlohmann::json BodyJson(const HttpResponse& response);
+
+}  // namespace jh::testing
