@@ -47,8 +47,12 @@ test-asan: build-asan
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS) --timeout 600
 
+# ThreadSanitizer over the concurrent parts: the group-committing store and the server.
+TSAN_UNIT ?= StoreGroupCommitTest.*:StoreFaultTest.*:StoreSqliteTest.*
+TSAN_INTEGRATION ?= ServerLimitsTest.*:AdminApi.*
 test-tsan: build-tsan
-	cd build-tsan && TSAN_OPTIONS=halt_on_error=1 ctest --output-on-failure -j1 --timeout 900 -L concurrent
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/unit_tests --gtest_filter='$(TSAN_UNIT)'
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/integration_tests --gtest_filter='$(TSAN_INTEGRATION)'
 
 lint-openapi: build
 	scripts/lint-openapi build/jeugdhulp
