@@ -3,6 +3,9 @@ SHELL := /bin/bash
 JOBS ?= 2
 LISTEN ?= 127.0.0.1:8080
 CMAKE_FLAGS ?=
+# Sanitizer builds: -O1 keeps them fast enough to run, -g1 (line tables) is all a sanitizer
+# report needs, and both compile far faster than -O2 -g on two cores.
+SAN_FLAGS := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
 
 .PHONY: all bootstrap build build-asan build-tsan demo test test-release test-asan test-tsan \
         lint-openapi fuzz fuzz-long bench format tidy clean
@@ -19,13 +22,13 @@ build: build/CMakeCache.txt
 	cmake --build build -j$(JOBS)
 
 build-asan/CMakeCache.txt:
-	cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJH_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake -S . -B build-asan $(SAN_FLAGS) -DJH_SANITIZE=ON $(CMAKE_FLAGS)
 
 build-asan: build-asan/CMakeCache.txt
 	cmake --build build-asan -j$(JOBS)
 
 build-tsan/CMakeCache.txt:
-	cmake -S . -B build-tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJH_TSAN=ON $(CMAKE_FLAGS)
+	cmake -S . -B build-tsan $(SAN_FLAGS) -DJH_TSAN=ON $(CMAKE_FLAGS)
 
 build-tsan: build-tsan/CMakeCache.txt
 	cmake --build build-tsan -j$(JOBS) --target integration_tests unit_tests

@@ -1,5 +1,6 @@
 # Usage: cmake -DOUT=file.cc -DFUNC=Migrations -DROOT=dir -DFILES="a;b" -P embed.cmake
 # Writes a C++ file defining jh::embedded::FUNC() with the bytes of FILES (relative to ROOT).
+string(REPLACE "|" ";" FILES "${FILES}")
 list(SORT FILES)
 set(body "")
 set(entries "")
