@@ -2,6 +2,9 @@
 
 #include <sys/stat.h>
 
+#include "audit/chain.h"
+#include "audit/checkpoint.h"
+#include "core/log.h"
 #include "services/medewerkers.h"
 #include "services/organisaties.h"
 
@@ -32,6 +35,29 @@ Result<std::string> InitDataDir(const DataDir& dir, const Clock& clock,
   return services::IssueMedewerkerToken(env, m.id);
 }
 
+namespace {
+
+// Runs on the store's writer thread after each commit, before its callers are answered. The
+// data is committed already: a checkpoint that fails is logged and the commit stands; the
+// next commit writes the heads again. Until then only the cutting-off of these newest
+// records would go unnoticed by `audit verify`.
+void CheckpointHeads(audit::Checkpoint& checkpoint, store::Tx& tx) {
+  std::vector<audit::Head> heads;
+  for (audit::Chain chain : {audit::Chain::kVerwerkingen, audit::Chain::kBesluiten}) {
+    Result<audit::Head> head = audit::ReadHead(tx, chain);
+    if (!head.ok()) {
+      log::Error("audit-checkpoint-failed", {{"cause", head.error().message}});
+      return;
+    }
+    heads.push_back(std::move(head).value());
+  }
+  if (Status written = checkpoint.Write(heads); !written.ok()) {
+    log::Error("audit-checkpoint-failed", {{"cause", written.error().message}});
+  }
+}
+
+}  // namespace
+
 Result<Opened> OpenDataDir(const DataDir& dir, const store::SqliteOptions& options) {
   JH_TRY(crypto::Init());
   if (!std::filesystem::exists(dir.KeyFile())) {
@@ -39,7 +65,16 @@ Result<Opened> OpenDataDir(const DataDir& dir, const store::SqliteOptions& optio
   }
   Opened out;
   JH_ASSIGN_OR_RETURN(out.vault, crypto::Vault::Open(dir.KeyFile()));
-  JH_ASSIGN_OR_RETURN(out.store, store::OpenSqlite(dir.Database(), options));
+  JH_ASSIGN_OR_RETURN(std::unique_ptr<audit::Checkpoint> opened_checkpoint,
+                      audit::Checkpoint::Open(dir.AuditCheckpoint()));
+  // Shared with the hook, which the store keeps until its writer thread has stopped.
+  std::shared_ptr<audit::Checkpoint> checkpoint = std::move(opened_checkpoint);
+  store::SqliteOptions with_checkpoint = options;
+  with_checkpoint.after_commit = [checkpoint, then = options.after_commit](store::Tx& tx) {
+    CheckpointHeads(*checkpoint, tx);
+    if (then) then(tx);
+  };
+  JH_ASSIGN_OR_RETURN(out.store, store::OpenSqlite(dir.Database(), with_checkpoint));
   return out;
 }
 

@@ -1,5 +1,6 @@
-// The data directory: DIR/master.key (mode 0600), DIR/jeugdhulp.db (SQLite, WAL). The
-// directory itself is created with mode 0700.
+// The data directory: DIR/master.key (mode 0600), DIR/jeugdhulp.db (SQLite, WAL),
+// DIR/audit.checkpoint (the audit chain heads, audit/checkpoint.h). The directory itself is
+// created with mode 0700.
 #pragma once
 
 #include <filesystem>
@@ -17,10 +18,13 @@ struct DataDir {
   std::filesystem::path root;
   std::filesystem::path KeyFile() const { return root / "master.key"; }
   std::filesystem::path Database() const { return root / "jeugdhulp.db"; }
+  std::filesystem::path AuditCheckpoint() const { return root / "audit.checkpoint"; }
 };
 
 struct Opened {
   std::unique_ptr<crypto::Vault> vault;
+  // Checkpoints the audit chain heads after every commit (the checkpoint lives as long as
+  // the store: its after-commit hook owns it).
   std::unique_ptr<store::Store> store;
 };
 
@@ -30,7 +34,9 @@ struct Opened {
 [[nodiscard]] Result<std::string> InitDataDir(const DataDir& dir, const Clock& clock,
                                               const std::string& gemeentecode);
 
-// Opens an initialised data directory. Errors: kUnavailable (missing, unreadable, bad mode).
+// Opens an initialised data directory, with the audit checkpoint written after every commit
+// (options.after_commit, if set, runs after that). Errors: kUnavailable (missing,
+// unreadable, bad mode, checkpoint cannot be opened).
 [[nodiscard]] Result<Opened> OpenDataDir(const DataDir& dir,
                                          const store::SqliteOptions& options = {});
 

@@ -1,12 +1,12 @@
 #include "app/serve.h"
 
 #include <signal.h>
-#include <spdlog/spdlog.h>
 
 #include <atomic>
 #include <cstdio>
 #include <thread>
 
+#include "core/log.h"
 #include "http/api.h"
 
 namespace jh::app {
@@ -52,17 +52,24 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   }
 
   http::Metrics metrics;
-  api::Api api(env, &metrics, options.http.api_version);
+  if (options.bench_no_audit) {
+    std::fprintf(stderr,
+                 "jeugdhulp: WARNING: --bench-no-audit: NOT FOR PRODUCTION: processing and "
+                 "decision logs are off. Benchmarks only.\n");
+    log::Warn("bench-no-audit", {{"logs", "off"}});
+  }
+  api::Api api(env, &metrics, options.http.api_version, !options.bench_no_audit);
   api::RegisterAll(api);
   auto handler = [&api](http::Request& req) {
     http::Response resp = api.Handle(req);
     auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                         req.received)
                   .count();
-    spdlog::info("\"event\":\"request\",\"method\":\"{}\",\"route\":\"{}\",\"status\":{},"
-                 "\"ms\":{:.2f},\"trace\":\"{}\"",
-                 req.method.size() <= 10 ? req.method : "?", req.route, resp.status, ms,
-                 req.trace.trace_id);
+    log::Info("request", {{"method", req.method.size() <= 10 ? req.method : "?"},
+                          {"route", req.route},
+                          {"status", resp.status},
+                          {"ms", static_cast<int64_t>(ms * 100) / 100.0},
+                          {"trace", req.trace.trace_id}});
     return resp;
   };
   http::Server server(options.http, handler, &metrics);
@@ -73,22 +80,23 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   }
   std::printf("LISTENING=%s:%u\n", options.http.host.c_str(), server.port());
   std::fflush(stdout);
-  spdlog::info("\"event\":\"listening\",\"host\":\"{}\",\"port\":{},\"today\":\"{}\"",
-               options.http.host, server.port(), clock.Today().ToString());
+  log::Info("listening", {{"host", options.http.host},
+                          {"port", server.port()},
+                          {"today", clock.Today().ToString()}});
 
   std::atomic<bool> signalled{false};
   std::thread waiter([&] {
     int sig = 0;
     sigwait(&signals, &sig);
     signalled = true;
-    spdlog::info("\"event\":\"stopping\",\"signal\":{}", sig);
+    log::Info("stopping", {{"signal", sig}});
     server.Stop();
   });
   server.Wait();
   // If the server stopped for another reason, wake the waiter so it can be joined.
   if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
   waiter.join();
-  spdlog::info("\"event\":\"stopped\"");
+  log::Info("stopped");
   return 0;
 }
 

@@ -20,6 +20,9 @@ struct ServeOptions {
   http::ServerOptions http;
   std::optional<Date> today;
   bool group_commit = true;
+  // Benchmarks only (`serve --bench-no-audit`): no processing or decision logs at all, to
+  // measure their cost. Serve warns loudly on stderr when it is set.
+  bool bench_no_audit = false;
 };
 
 // Serves until SIGTERM/SIGINT. Prints "LISTENING=host:port" on stdout once bound (scripts and

@@ -6,6 +6,8 @@
 #include <iterator>
 
 #include "app/demo.h"
+#include "audit/chain.h"
+#include "audit/checkpoint.h"
 #include "core/version.h"
 #include "http/api.h"
 
@@ -46,6 +48,7 @@ Result<app::ServeOptions> ToServeOptions(const CommonOptions& o) {
   s.http.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);
   s.http.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   s.group_commit = !o.no_group_commit;
+  s.bench_no_audit = o.bench_no_audit;
   return s;
 }
 
@@ -53,6 +56,31 @@ std::string FirstReason(const Error& e) {
   std::string text = e.message;
   for (const auto& p : e.invalid_params) text += " " + p.name + ": " + p.reason;
   return text;
+}
+
+// SQLite's own check of the file: b-trees, indexes, free pages. "ok" when sound.
+Result<std::string> IntegrityCheck(store::Store& store) {
+  std::string answer;
+  JH_TRY(store.Read([&answer](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query("PRAGMA integrity_check"));
+    for (size_t i = 0; i < rows.size() && i < 5; ++i) {
+      answer += (i == 0 ? "" : "; ") + rows[i].Text(0);
+    }
+    return {};
+  }));
+  return answer;
+}
+
+// Without a checkpoint nobody can tell whether records were cut off the end, or the chain
+// was rewritten wholesale: with records in the chains that is a break, not a pass.
+std::optional<audit::Break> MissingCheckpoint(const audit::VerifyReport& report, bool file_exists) {
+  for (audit::Chain chain : {audit::Chain::kVerwerkingen, audit::Chain::kBesluiten}) {
+    if (report.records.at(static_cast<size_t>(chain)) == 0) continue;
+    return audit::Break{std::string(audit::ChainName(chain)), 0,
+                        file_exists ? "checkpoint onleesbaar: geen geldig slot in audit.checkpoint"
+                                    : "checkpoint ontbreekt (audit.checkpoint)"};
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -77,12 +105,21 @@ void AddServeOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--idle-timeout-ms", o.idle_timeout_ms, "Keep-alive zonder verkeer")
       ->check(CLI::Range(100, 3600000))->capture_default_str();
   app.add_flag("--no-group-commit", o.no_group_commit, "Eén fsync per schrijfactie (benchmark)");
+  // Benchmark-only: measures what the processing and decision logs cost. Group "" hides it
+  // from --help so nobody picks it up as a tuning option; Serve warns loudly when it is set.
+  app.add_flag("--bench-no-audit", o.bench_no_audit,
+               "Benchmark: geen logboeken (NIET voor productie)")
+      ->group("");
 }
 
 void AddAdminOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--data", o.data, "Datamap")->required();
   app.add_option("--today", o.today, "Vaste datum voor de regels (JJJJ-MM-DD)");
   app.add_option("request", o.admin_args, "METHOD PATH [JSON|-]")->expected(2, 3)->required();
+}
+
+void AddAuditVerifyOptions(CLI::App& app, CommonOptions& o) {
+  app.add_option("--data", o.audit_data, "Datamap (verplicht)");
 }
 
 int RunInit(const CommonOptions& o) {
@@ -171,6 +208,53 @@ int RunOpenApi() {
   api::RegisterAll(api);
   std::printf("%s\n", api::OpenApiDocument(api).dump(2).c_str());
   return 0;
+}
+
+int RunAuditVerify(const CommonOptions& o) {
+  if (o.audit_data.empty()) return Fail("audit verify: --data DIR is verplicht.");
+  if (!crypto::Init().ok()) return Fail("libsodium kan niet worden gestart.");
+  const app::DataDir dir{o.audit_data};
+  std::error_code ec;
+  // OpenSqlite would create an empty database, which would then verify as intact.
+  if (!std::filesystem::is_regular_file(dir.Database(), ec)) {
+    return Fail("Geen database in " + o.audit_data + " (jeugdhulp init --data DIR).");
+  }
+  // The checkpoint first: it is written only after its records were committed, so every
+  // record it names is in the snapshots Verify reads afterwards.
+  const bool checkpoint_exists = std::filesystem::exists(dir.AuditCheckpoint(), ec);
+  auto checkpoint = audit::Checkpoint::Read(dir.AuditCheckpoint());
+  if (!checkpoint.ok()) return Fail(checkpoint.error().message);
+  // Opened without the checkpoint hook (not through OpenDataDir): verifying must never move
+  // the checkpoint, and needs no master key.
+  store::SqliteOptions options;
+  options.read_connections = 1;
+  auto store = store::OpenSqlite(dir.Database(), options);
+  if (!store.ok()) return Fail(store.error().message);
+  auto report = audit::Verify(**store, *checkpoint);
+  if (!report.ok()) return Fail(report.error().message);
+  auto integrity = IntegrityCheck(**store);
+  if (!integrity.ok()) return Fail(integrity.error().message);
+
+  for (audit::Chain chain : {audit::Chain::kVerwerkingen, audit::Chain::kBesluiten}) {
+    const auto i = static_cast<size_t>(chain);
+    std::printf("%-12s records=%lld head=%lld\n", std::string(audit::ChainName(chain)).c_str(),
+                static_cast<long long>(report->records.at(i)),
+                static_cast<long long>(report->heads.at(i).seq));
+  }
+  std::optional<audit::Break> broken = report->first_break;
+  if (!broken && !*checkpoint) broken = MissingCheckpoint(*report, checkpoint_exists);
+  int code = 0;
+  if (broken) {
+    std::printf("BROKEN chain=%s seq=%lld: %s\n", broken->chain.c_str(),
+                static_cast<long long>(broken->seq), broken->reason.c_str());
+    code = 1;
+  }
+  if (*integrity != "ok") {
+    std::printf("BROKEN database: integrity_check: %s\n", integrity->c_str());
+    code = 1;
+  }
+  if (code == 0) std::printf("OK: de ketens en de database zijn intact\n");
+  return code;
 }
 
 }  // namespace jh::cli

@@ -22,18 +22,25 @@ struct CommonOptions {
   int read_timeout_ms = 10000;
   int idle_timeout_ms = 30000;
   bool no_group_commit = false;
+  bool bench_no_audit = false;  // benchmarks only: no processing/decision logs (hidden flag)
   bool fresh = false;
   std::vector<std::string> admin_args;  // METHOD PATH [JSON]
+  std::string audit_data;  // audit verify --data: no default, verifying ".data" by accident
+                           // would prove nothing
 };
 
 void AddInitOptions(CLI::App& app, CommonOptions& o);
 void AddServeOptions(CLI::App& app, CommonOptions& o);
 void AddAdminOptions(CLI::App& app, CommonOptions& o);
+void AddAuditVerifyOptions(CLI::App& app, CommonOptions& o);
 
 int RunInit(const CommonOptions& o);
 int RunServe(const CommonOptions& o);
 int RunDemo(const CommonOptions& o);
 int RunAdmin(const CommonOptions& o);
 int RunOpenApi();
+// Checks the audit chains and the database file; prints a summary per chain, or
+// "BROKEN chain=<name> seq=<n>: <reason>" and returns 1.
+int RunAuditVerify(const CommonOptions& o);
 
 }  // namespace jh::cli

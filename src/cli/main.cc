@@ -1,6 +1,4 @@
-// jeugdhulp: init | serve | demo | admin | openapi (API.md, "Command line").
-#include <spdlog/sinks/stdout_sinks.h>
-#include <spdlog/spdlog.h>
+// jeugdhulp: init | serve | demo | admin | openapi | audit verify (API.md, "Command line").
 
 #include <sys/stat.h>
 
@@ -13,17 +11,11 @@
 #include "app/demo.h"
 #include "app/serve.h"
 #include "cli/commands.h"
+#include "core/log.h"
 
 namespace {
 
-void SetUpLogging(const std::string& level) {
-  // JSON lines on stderr; messages supply their own members after "ts" and "level".
-  auto logger = spdlog::stderr_logger_mt("jeugdhulp");
-  logger->set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l",%v})",
-                      spdlog::pattern_time_type::utc);
-  spdlog::set_default_logger(logger);
-  spdlog::set_level(spdlog::level::from_str(level));
-}
+void SetUpLogging(const std::string& level) { jh::log::Init(level); }
 
 }  // namespace
 
@@ -47,6 +39,10 @@ int main(int argc, char** argv) {
   auto* admin = cli.add_subcommand("admin", "Beheer vanaf de opdrachtregel: METHOD PATH [JSON].");
   jh::cli::AddAdminOptions(*admin, common);
   auto* openapi = cli.add_subcommand("openapi", "Drukt het OpenAPI-document af.");
+  auto* audit = cli.add_subcommand("audit", "Verantwoording: de logboekketens.");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand("verify", "Controleert de hashketens en de database.");
+  jh::cli::AddAuditVerifyOptions(*audit_verify, common);
 
   CLI11_PARSE(cli, argc, argv);
   SetUpLogging(log_level);
@@ -56,5 +52,6 @@ int main(int argc, char** argv) {
   if (demo->parsed()) return jh::cli::RunDemo(common);
   if (admin->parsed()) return jh::cli::RunAdmin(common);
   if (openapi->parsed()) return jh::cli::RunOpenApi();
+  if (audit_verify->parsed()) return jh::cli::RunAuditVerify(common);
   return 2;
 }

@@ -45,7 +45,7 @@ struct Call {
   http::Request& request;
   const auth::Actor* actor;  // nullptr on public operations
   Json body;                 // the validated body, or null
-  services::Env& env;
+  services::Env& env;  // per request: carries the actor and the audit trail
 
   const std::string& Param(const std::string& name) const { return request.params.at(name); }
   // A validated integer query parameter, or `fallback` when absent.
@@ -71,6 +71,7 @@ struct Operation {
   std::string summary;
   Access access = Access::kMedewerker;
   std::vector<std::string> roles;  // medewerker roles allowed; empty = every medewerker
+  bool id_is_uuid = true;          // documents the {id} path parameter as a UUID
   schema::NodePtr body;            // request body schema; nullptr = no body
   std::vector<QueryParam> query;
   int success = 200;
@@ -82,7 +83,10 @@ struct Operation {
 
 class Api {
  public:
-  Api(services::Env env, http::Metrics* metrics, std::string api_version);
+  // `audit` false (benchmarks only, `serve --bench-no-audit`): requests run without an audit
+  // trail, so nothing is written to the processing and decision logs. It exists to measure
+  // what logging costs; a server that serves people must never run so.
+  Api(services::Env env, http::Metrics* metrics, std::string api_version, bool audit = true);
 
   // Registers an operation. Registering the same method and path twice is a defect.
   void Add(Operation op);
@@ -102,6 +106,7 @@ class Api {
   services::Env env_;
   http::Metrics* metrics_;
   std::string api_version_;
+  bool audit_ = true;  // false only for benchmarks, see the constructor
   http::Router router_;
   std::vector<std::shared_ptr<Operation>> ops_;
 };
@@ -115,6 +120,7 @@ void RegisterOrganisaties(Api& api);
 void RegisterMedewerkers(Api& api);
 void RegisterPersonen(Api& api);
 void RegisterGemeenten(Api& api);
+void RegisterLogboek(Api& api);
 
 // Every area above, in order.
 void RegisterAll(Api& api);

@@ -79,7 +79,7 @@ Json Parameters(const Operation& op) {
     size_t end = op.path.find('}', pos);
     std::string name = op.path.substr(pos + 1, end - pos - 1);
     Json schema = {{"type", "string"}};
-    if (name == "id") schema = {{"type", "string"}, {"format", "uuid"}};
+    if (name == "id" && op.id_is_uuid) schema = {{"type", "string"}, {"format", "uuid"}};
     if (name == "gemeentecode") schema = {{"type", "string"}, {"pattern", "^GM[0-9]{4}$"}};
     params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", schema}});
     pos = end;

@@ -2,7 +2,7 @@
 // graceful stop. Per-connection HTTP handling (Beast) is in server_connection.cc.
 #include "http/server_core.h"  // first: it includes <utility> before Asio
 
-#include <spdlog/spdlog.h>
+#include "core/log.h"
 
 #include <algorithm>
 #include <boost/asio/post.hpp>
@@ -81,9 +81,9 @@ void ServerCore::RunIo() {
       return;
     } catch (const std::exception& e) {
       // Handlers here catch their own errors; this is the last line, keep serving.
-      spdlog::error("http io thread: {}", e.what());
+      log::Error("http-io-exception", {{"what", e.what()}});
     } catch (...) {
-      spdlog::error("http io thread: unknown exception");
+      log::Error("http-io-exception", {{"what", "unknown"}});
     }
   }
 }

@@ -1,6 +1,6 @@
 #include "http/server_support.h"
 
-#include <spdlog/spdlog.h>
+#include "core/log.h"
 
 #include <exception>
 
@@ -107,8 +107,8 @@ Response CallHandler(const std::function<Response(Request&)>& handler, Request& 
   } catch (...) {
   }
   // Logged without the request body or query: those may hold personal data.
-  spdlog::error("handler threw: {} (route {}, trace {})", what, request.route,
-                request.trace.trace_id);
+  log::Error("handler-exception",
+             {{"what", what}, {"route", request.route}, {"trace", request.trace.trace_id}});
   return ServerProblem(ErrorCode::kInternal, "Er ging iets mis in de server.", request.path);
 }
 

@@ -1,7 +1,9 @@
-// What every service needs: the store, the vault and the configured clock. Passed by
-// reference; services hold no state of their own.
+// What every service needs: the store, the vault and the configured clock, and — per
+// request — who is acting and the request's audit trail. Services hold no state of their own.
 #pragma once
 
+#include "audit/trail.h"
+#include "auth/actor.h"
 #include "core/clock.h"
 #include "crypto/vault.h"
 #include "store/store.h"
@@ -12,6 +14,8 @@ struct Env {
   store::Store& store;
   const crypto::Vault& vault;
   const Clock& clock;
+  audit::Trail* trail = nullptr;         // nullptr: no audit (seeding, tests of pure storage)
+  const auth::Actor* actor = nullptr;    // nullptr: the system
 };
 
 }  // namespace jh::services

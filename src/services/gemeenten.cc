@@ -1,12 +1,13 @@
 #include "services/gemeenten.h"
 
 #include "crypto/vault.h"
+#include "services/write.h"
 #include "services/catalog.h"
 
 namespace jh::services {
 
 Status SetToegangsteam(Env& env, const std::string& gemeentecode, const std::string& team) {
-  return env.store.Write([&](store::Tx& tx) -> Status {
+  return Write(env, [&](store::Tx& tx) -> Status {
     JH_TRY(tx.Exec("INSERT INTO gemeente_toegang (gemeentecode, toegangsteam, gewijzigd_op) "
                    "VALUES ($1, $2, $3) ON CONFLICT (gemeentecode) DO UPDATE SET "
                    "toegangsteam = excluded.toegangsteam, gewijzigd_op = excluded.gewijzigd_op",
@@ -35,7 +36,7 @@ Result<Contract> CreateContract(Env& env, Contract c) {
   c.id = crypto::NewUuid();
   std::optional<Error> refused;
   store::Value tot = c.geldig_tot ? store::Value(c.geldig_tot->ToString()) : store::Value();
-  JH_TRY(env.store.Write([&](store::Tx& tx) -> Status {
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     refused.reset();
     JH_ASSIGN_OR_RETURN(store::Rows org, tx.Query("SELECT soort FROM organisaties WHERE id = $1",
                                                   {c.aanbieder_id}));

@@ -1,14 +1,17 @@
 #include "services/medewerkers.h"
 
 #include "services/catalog.h"
+#include "audit/register.h"
 #include "services/keyring.h"
+#include "services/write.h"
 
 namespace jh::services {
 
 Result<Medewerker> CreateMedewerker(Env& env, Medewerker m) {
   m.id = crypto::NewUuid();
   std::optional<Error> refused;
-  JH_TRY(env.store.Write([&](store::Tx& tx) -> Status {
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    refused.reset();
     JH_ASSIGN_OR_RETURN(store::Rows org, tx.Query("SELECT soort FROM organisaties WHERE id = $1",
                                                   {m.organisatie_id}));
     if (org.empty()) {
@@ -27,6 +30,7 @@ Result<Medewerker> CreateMedewerker(Env& env, Medewerker m) {
                    {m.id, m.organisatie_id, m.rol, int64_t{m.meldingsbevoegd ? 1 : 0},
                     Seal(key, m.id, "naam", m.naam), Seal(key, m.id, "telefoon", m.telefoon),
                     Seal(key, m.id, "email", m.email), env.clock.NowRfc3339()}));
+    Processed(env, audit::kMedewerkerBeheer, "medewerker registreren", "medewerker", m.id);
     return {};
   }));
   if (refused) return *refused;
@@ -55,13 +59,14 @@ Result<Medewerker> GetMedewerker(Env& env, const std::string& id) {
     return {};
   }));
   if (!found) return Error::NotFound("De medewerker bestaat niet.");
+  Processed(env, audit::kMedewerkerBeheer, "medewerker inzien", "medewerker", id);
   return *found;
 }
 
 Result<std::string> IssueMedewerkerToken(Env& env, const std::string& medewerker_id) {
   std::string token = crypto::RandomToken();
   bool exists = false;
-  JH_TRY(env.store.Write([&](store::Tx& tx) -> Status {
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     JH_ASSIGN_OR_RETURN(store::Rows rows,
                         tx.Query("SELECT 1 FROM medewerkers WHERE id = $1", {medewerker_id}));
     exists = !rows.empty();
@@ -69,6 +74,7 @@ Result<std::string> IssueMedewerkerToken(Env& env, const std::string& medewerker
     JH_TRY(tx.Exec("INSERT INTO tokens (hash, soort, medewerker_id, aangemaakt_op) "
                    "VALUES ($1, 'medewerker', $2, $3)",
                    {store::Blob{crypto::TokenHash(token)}, medewerker_id, env.clock.NowRfc3339()}));
+    Processed(env, audit::kMedewerkerBeheer, "token uitgeven", "medewerker", medewerker_id);
     return {};
   }));
   if (!exists) return Error::NotFound("De medewerker bestaat niet.");

@@ -1,6 +1,7 @@
 #include "services/organisaties.h"
 
 #include "crypto/vault.h"
+#include "services/write.h"
 
 namespace jh::services {
 
@@ -16,7 +17,7 @@ Result<Organisatie> CreateOrganisatie(Env& env, Organisatie o) {
   o.id = crypto::NewUuid();
   o.aangemaakt_op = env.clock.NowRfc3339();
   store::Value agb = o.agb_code ? store::Value(*o.agb_code) : store::Value();
-  JH_TRY(env.store.Write([&](store::Tx& tx) -> Status {
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     JH_TRY(tx.Exec(std::string("INSERT INTO organisaties (") + kColumns +
                        ") VALUES ($1, $2, $3, $4, $5, $6)",
                    {o.id, o.naam, o.soort, o.gemeentecode, agb, o.aangemaakt_op}));
@@ -62,7 +63,7 @@ Result<Convenant> CreateConvenant(Env& env, Convenant c) {
   c.id = crypto::NewUuid();
   store::Value tot = c.geldig_tot ? store::Value(c.geldig_tot->ToString()) : store::Value();
   bool exists = false;
-  JH_TRY(env.store.Write([&](store::Tx& tx) -> Status {
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query("SELECT 1 FROM organisaties WHERE id = $1",
                                                    {c.organisatie_id}));
     exists = !rows.empty();

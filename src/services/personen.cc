@@ -2,7 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "audit/register.h"
 #include "services/keyring.h"
+#include "services/write.h"
 
 namespace jh::services {
 
@@ -31,7 +33,7 @@ Result<Persoon> CreatePersoon(Env& env, Persoon p) {
   }
   p.id = crypto::NewUuid();
   const std::string now = env.clock.NowRfc3339();
-  Status st = env.store.Write([&](store::Tx& tx) -> Status {
+  Status st = Write(env, [&](store::Tx& tx) -> Status {
     JH_ASSIGN_OR_RETURN(crypto::DataKey key, CreateDataKey(tx, env.vault, p.id));
     JH_TRY(tx.Exec(
         "INSERT INTO personen (id, bsn_index, bsn_enc, voornamen_enc, geslachtsnaam_enc, "
@@ -42,6 +44,7 @@ Result<Persoon> CreatePersoon(Env& env, Persoon p) {
          Seal(key, p.id, "geslachtsnaam", p.geslachtsnaam), p.geboortedatum.ToString(),
          p.geslacht, p.gemeentecode, store::Blob{AdresIndex(env.vault, p.adres)},
          Seal(key, p.id, "adres", AdresJson(p.adres)), now}));
+    Processed(env, audit::kBrpBeheer, "persoon registreren", "persoon", p.id);
     return {};
   });
   if (!st.ok()) {
@@ -53,14 +56,17 @@ Result<Persoon> CreatePersoon(Env& env, Persoon p) {
   return p;
 }
 
-Result<Persoon> GetPersoon(Env& env, const std::string& id) {
+namespace {
+// Reads a person without recording it: callers record what they do with it.
+Result<Persoon> LoadPersoon(Env& env, const std::string& id) {
   std::optional<Persoon> found;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
     found.reset();
     JH_ASSIGN_OR_RETURN(
         store::Rows rows,
         tx.Query("SELECT voornamen_enc, geslachtsnaam_enc, geboortedatum, geslacht, "
-                 "gemeentecode, adres_enc, overlijdensdatum FROM personen WHERE id = $1",
+                 "gemeentecode, adres_enc, overlijdensdatum FROM personen "
+                 "WHERE id = $1 AND vernietigd_op IS NULL",
                  {id}));
     if (rows.empty()) return {};
     const store::Row& r = rows[0];
@@ -83,9 +89,16 @@ Result<Persoon> GetPersoon(Env& env, const std::string& id) {
   if (!found) return Error::NotFound("De persoon bestaat niet.");
   return *found;
 }
+}  // namespace
+
+Result<Persoon> GetPersoon(Env& env, const std::string& id) {
+  JH_ASSIGN_OR_RETURN(Persoon p, LoadPersoon(env, id));
+  Processed(env, audit::kBrpBeheer, "persoon inzien", "persoon", id);
+  return p;
+}
 
 Result<Persoon> UpdatePersoon(Env& env, const std::string& id, const PersoonWijziging& change) {
-  JH_ASSIGN_OR_RETURN(Persoon current, GetPersoon(env, id));
+  JH_ASSIGN_OR_RETURN(Persoon current, LoadPersoon(env, id));
   if (change.overlijdensdatum) {
     if (*change.overlijdensdatum < current.geboortedatum) {
       return Inconsistent("overlijdensdatum", "voor-geboorte",
@@ -96,7 +109,7 @@ Result<Persoon> UpdatePersoon(Env& env, const std::string& id, const PersoonWijz
     }
   }
   bool missing = false;
-  JH_TRY(env.store.Write([&](store::Tx& tx) -> Status {
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     missing = false;
     JH_ASSIGN_OR_RETURN(auto key, LoadDataKey(tx, env.vault, id));
     if (!key) {
@@ -118,6 +131,7 @@ Result<Persoon> UpdatePersoon(Env& env, const std::string& id, const PersoonWijz
       JH_TRY(tx.Exec("UPDATE personen SET overlijdensdatum = $2, gewijzigd_op = $3 WHERE id = $1",
                      {id, change.overlijdensdatum->ToString(), now}));
     }
+    Processed(env, audit::kBrpBeheer, "persoon wijzigen", "persoon", id);
     return {};
   }));
   if (missing) return Error::NotFound("De persoon bestaat niet.");
@@ -130,7 +144,8 @@ Result<Persoon> UpdatePersoon(Env& env, const std::string& id, const PersoonWijz
 Result<std::optional<std::string>> FindPersoonId(Env& env, const Bsn& bsn) {
   std::optional<std::string> id;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
-    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query("SELECT id FROM personen WHERE bsn_index = $1",
+    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query("SELECT id FROM personen WHERE bsn_index = $1 "
+                                                   "AND vernietigd_op IS NULL",
                                                    {store::Blob{env.vault.BsnIndex(bsn)}}));
     id = rows.empty() ? std::nullopt : std::optional<std::string>(rows[0].Text(0));
     return {};
@@ -143,12 +158,14 @@ Status CreateGezagsrelatie(Env& env, const std::string& kind_id, const std::stri
     return Inconsistent("ouderId", "zelfde-persoon", "Een persoon heeft geen gezag over zichzelf.");
   }
   std::optional<Error> refused;
-  Status st = env.store.Write([&](store::Tx& tx) -> Status {
+  Status st = Write(env, [&](store::Tx& tx) -> Status {
     refused.reset();
     JH_ASSIGN_OR_RETURN(store::Rows kind, tx.Query("SELECT geboortedatum FROM personen "
-                                                   "WHERE id = $1", {kind_id}));
+                                                   "WHERE id = $1 AND vernietigd_op IS NULL",
+                                                   {kind_id}));
     JH_ASSIGN_OR_RETURN(store::Rows ouder, tx.Query("SELECT geboortedatum FROM personen "
-                                                    "WHERE id = $1", {ouder_id}));
+                                                    "WHERE id = $1 AND vernietigd_op IS NULL",
+                                                    {ouder_id}));
     if (kind.empty()) {
       refused = Error::NotFound("De persoon bestaat niet.");
     } else if (ouder.empty()) {
@@ -160,6 +177,8 @@ Status CreateGezagsrelatie(Env& env, const std::string& kind_id, const std::stri
     JH_TRY(tx.Exec("INSERT INTO gezagsrelaties (kind_id, ouder_id, aangemaakt_op) "
                    "VALUES ($1, $2, $3)",
                    {kind_id, ouder_id, env.clock.NowRfc3339()}));
+    Processed(env, audit::kBrpBeheer, "gezag vastleggen", "persoon", kind_id);
+    Processed(env, audit::kBrpBeheer, "gezag vastleggen", "persoon", ouder_id);
     return {};
   });
   if (!st.ok() && st.error().code == ErrorCode::kConflict) {
@@ -174,10 +193,11 @@ Result<std::string> IssueBurgerToken(Env& env, const Bsn& bsn) {
   JH_ASSIGN_OR_RETURN(std::optional<std::string> id, FindPersoonId(env, bsn));
   if (!id) return UnknownReference("bsn", "Een persoon met dit BSN");
   std::string token = crypto::RandomToken();
-  JH_TRY(env.store.Write([&](store::Tx& tx) -> Status {
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     JH_TRY(tx.Exec("INSERT INTO tokens (hash, soort, persoon_id, aangemaakt_op) "
                    "VALUES ($1, 'burger', $2, $3)",
                    {store::Blob{crypto::TokenHash(token)}, *id, env.clock.NowRfc3339()}));
+    Processed(env, audit::kToegangBurger, "burgertoken uitgeven", "persoon", *id);
     return {};
   }));
   return token;

@@ -90,6 +90,8 @@ class SqliteStore final : public Store {
     return result;
   }
 
+  void SetAfterCommit(std::function<void(Tx&)> hook) { writer_->SetAfterCommit(std::move(hook)); }
+
   std::string_view Dialect() const override { return "sqlite"; }
   StoreStats Stats() const override { return writer_->Stats(); }
 
@@ -122,6 +124,8 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
   if (Status r = store->OpenReaders(file, options); !r.ok()) {
     return Unavailable("De database kan niet worden geopend", r.error());
   }
+  // Only now: the hook reads tables that the migrations above may just have created.
+  store->SetAfterCommit(options.after_commit);
   return std::unique_ptr<Store>(std::move(store));
 }
 

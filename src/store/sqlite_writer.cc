@@ -12,9 +12,13 @@
 // commits at once. If BEGIN or COMMIT fails, or SQLite rolled the transaction back by itself
 // (it does after some I/O errors), the transaction is rolled back and every caller of the
 // batch gets kUnavailable: nothing of the batch persists, and the next batch starts afresh.
+//
+// After a successful COMMIT, and before the callers are woken, the after-commit hook runs (the
+// data dir checkpoints the audit chain heads there), so a caller is answered only once the
+// hook has seen its commit.
 #include "store/sqlite_writer.h"
 
-#include <spdlog/spdlog.h>
+#include "core/log.h"
 
 #include <algorithm>
 #include <system_error>
@@ -57,6 +61,12 @@ Status Writer::Submit(Store::TxFn fn) {
   return std::move(job.result);
 }
 
+void Writer::SetAfterCommit(std::function<void(Tx&)> hook) {
+  auto shared = hook ? std::make_shared<const std::function<void(Tx&)>>(std::move(hook)) : nullptr;
+  std::lock_guard lock(mu_);
+  after_commit_ = std::move(shared);
+}
+
 StoreStats Writer::Stats() const {
   std::lock_guard lock(mu_);
   StoreStats s = stats_;
@@ -66,16 +76,19 @@ StoreStats Writer::Stats() const {
 
 void Writer::Loop() {
   std::vector<Job*> batch;
+  std::shared_ptr<const std::function<void(Tx&)>> hook;
   for (;;) {
     {
       std::unique_lock lock(mu_);
       work_cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
       if (queue_.empty()) return;  // stopping, and every queued job has run
+      hook = after_commit_;
       const size_t n = std::min(queue_.size(), max_batch_);
       batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
       queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
     }
     const bool committed = RunBatch(batch);
+    if (committed && hook) RunAfterCommit(*hook);
     {
       std::lock_guard lock(mu_);
       stats_.writes += static_cast<int64_t>(batch.size());
@@ -117,13 +130,23 @@ bool Writer::RunInSavepoint(Job& job) {
   return true;
 }
 
+void Writer::RunAfterCommit(const std::function<void(Tx&)>& hook) {
+  ConnectionTx tx(*conn_);
+  try {
+    hook(tx);
+  } catch (...) {
+    // The batch is committed whatever the hook does; its text could hold anything, so only
+    // the fact is logged.
+    log::Error("store-after-commit-threw");
+  }
+}
+
 void Writer::AbandonTransaction(const std::vector<Job*>& batch, const Error& cause) {
   if (conn_->InTransaction() && !conn_->Control("ROLLBACK").ok()) {
-    spdlog::error("store: ROLLBACK na mislukte schrijftransactie mislukt");
+    log::Error("store-rollback-failed");
   }
   // The cause names SQLite's error, never a value; it goes to the log, not to the callers.
-  spdlog::error("store: schrijftransactie van {} aanroep(en) niet vastgelegd: {}", batch.size(),
-                cause.message);
+  log::Error("store-batch-failed", {{"callers", batch.size()}, {"cause", cause.message}});
   for (Job* job : batch) {
     job->result =
         Error::Unavailable("De wijziging kon niet worden vastgelegd; er is niets opgeslagen.");

@@ -8,6 +8,7 @@
 
 #include <condition_variable>
 #include <deque>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <thread>
@@ -31,6 +32,10 @@ class Writer {
   Writer(const Writer&) = delete;
   Writer& operator=(const Writer&) = delete;
 
+  // Installs the hook run after every successful COMMIT (SqliteOptions::after_commit). Safe
+  // from any thread; a batch already running uses the hook it started with.
+  void SetAfterCommit(std::function<void(Tx&)> hook);
+
   // Store::Write: queues `fn` and blocks until its transaction committed or failed.
   [[nodiscard]] Status Submit(Store::TxFn fn);
   StoreStats Stats() const;
@@ -51,6 +56,8 @@ class Writer {
   // Runs one job in its own savepoint; false when the enclosing transaction is lost.
   bool RunInSavepoint(Job& job);
   void AbandonTransaction(const std::vector<Job*>& batch, const Error& cause);
+  // Runs the after-commit hook; nothing escapes it (the batch is committed either way).
+  void RunAfterCommit(const std::function<void(Tx&)>& hook);
 
   std::unique_ptr<Connection> conn_;  // writer thread only
   const size_t max_batch_;
@@ -61,6 +68,8 @@ class Writer {
   std::deque<Job*> queue_;           // guarded by mu_; jobs live on their callers' stacks
   bool stop_ = false;                // guarded by mu_
   StoreStats stats_;                 // guarded by mu_ (pending is computed from queue_)
+  // Guarded by mu_; each batch takes a reference, so replacing it never races a running hook.
+  std::shared_ptr<const std::function<void(Tx&)>> after_commit_;
   std::thread thread_;
   std::thread::id thread_id_;
 };

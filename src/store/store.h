@@ -100,6 +100,12 @@ struct SqliteOptions {
   int busy_timeout_ms = 5000;
   // SQLite VFS; "" is the default. Tests pass testing::FaultVfsName() (store/fault_vfs.h).
   std::string vfs;
+  // Called on the writer thread after every successful COMMIT and before the callers of that
+  // batch are answered, with a Tx on the writer connection outside any transaction (for
+  // reads); it must not throw (exceptions are caught and logged). Not called for the
+  // migrations OpenSqlite applies: the tables it reads may not exist before they ran.
+  // The data dir uses it to checkpoint the audit chain heads (audit/checkpoint.h).
+  std::function<void(Tx&)> after_commit;
 };
 
 // Opens (creating if needed) the SQLite database at `file`: WAL, synchronous=FULL,

@@ -64,6 +64,15 @@ TEST(Bsn02, NoPlaintextBsnOrNameInDataDirOrOutput) {
     EXPECT_EQ(output.find(needle), std::string::npos) << needle << " in server output";
   }
   EXPECT_NE(output.find("\"event\":\"request\""), std::string::npos) << "no access log at all?";
+  // The log is JSON lines: every line the server wrote to stderr parses.
+  std::istringstream lines(output);
+  int parsed = 0;
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("LISTENING=", 0) == 0) continue;
+    EXPECT_FALSE(json::parse(line, nullptr, false).is_discarded()) << line;
+    ++parsed;
+  }
+  EXPECT_GT(parsed, 3);
 }
 
 }  // namespace

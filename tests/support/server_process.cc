@@ -65,34 +65,59 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(const Options& options) {
     return nullptr;
   }
   p->token_ = out.substr(pos + 16, 64);
-  std::vector<std::string> args = {"serve", "--data", p->data_.string(), "--listen",
-                                   "127.0.0.1:0", "--workers", "16"};
+  std::vector<std::string> args = {
+      "serve", "--data", p->data_.string(), "--listen", "127.0.0.1:0", "--workers", "16"};
   if (!options.today.empty()) {
     args.push_back("--today");
     args.push_back(options.today);
   }
   args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
-  p->pid_ = Spawn(args, p->root_ / "stdout", p->root_ / "stderr");
+  p->serve_args_ = std::move(args);
+  if (!p->Launch()) return nullptr;
+  return p;
+}
+
+bool ServerProcess::Launch() {
+  port_ = 0;
+  // Empty the output here, not only in the child: otherwise a restart could read the
+  // previous process's LISTENING= line before the child has truncated the file.
+  std::ofstream(root_ / "stdout", std::ios::trunc).close();
+  pid_ = Spawn(serve_args_, root_ / "stdout", root_ / "stderr");
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
   while (std::chrono::steady_clock::now() < deadline) {
-    std::string so = ReadFile(p->root_ / "stdout");
+    std::string so = ReadFile(root_ / "stdout");
     auto at = so.find("LISTENING=");
     auto nl = so.find('\n', at);
     if (at != std::string::npos && nl != std::string::npos) {
       std::string addr = so.substr(at + 10, nl - at - 10);
-      p->port_ = static_cast<uint16_t>(std::stoi(addr.substr(addr.rfind(':') + 1)));
-      return p;
+      port_ = static_cast<uint16_t>(std::stoi(addr.substr(addr.rfind(':') + 1)));
+      return true;
     }
     int status = 0;
-    if (waitpid(p->pid_, &status, WNOHANG) == p->pid_) {
-      p->pid_ = -1;
-      ADD_FAILURE() << "serve exited early: " << p->Output();
-      return nullptr;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      ADD_FAILURE() << "serve exited early: " << Output();
+      return false;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
-  ADD_FAILURE() << "serve did not start: " << p->Output();
-  return nullptr;
+  ADD_FAILURE() << "serve did not start: " << Output();
+  return false;
+}
+
+bool ServerProcess::Restart() {
+  if (pid_ > 0) {
+    ADD_FAILURE() << "Restart while the server still runs";
+    return false;
+  }
+  return Launch();
+}
+
+void ServerProcess::Kill() {
+  if (pid_ < 0) return;
+  kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  pid_ = -1;
 }
 
 std::string ServerProcess::Output() const {

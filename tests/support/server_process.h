@@ -36,14 +36,24 @@ class ServerProcess {
   std::string Output() const;
   // SIGTERM and wait; returns the exit status (or -1).
   int Stop();
+  // SIGKILL and wait: the process dies at once and no shutdown code runs. (Unlike a power
+  // cut, what it already handed to the kernel survives; fsync is not tested by this.)
+  void Kill();
+  // Starts `serve` again on the same data directory and flags (a new free port, see
+  // port()); the previous process must have been stopped or killed. Fails the current test
+  // and returns false on error. The captured output restarts empty.
+  [[nodiscard]] bool Restart();
   // Runs the binary with `args` to completion; returns {exit code, stdout}.
   static std::pair<int, std::string> Run(const std::vector<std::string>& args);
 
  private:
   ServerProcess() = default;
+  // Spawns `serve` with serve_args_ and waits for its LISTENING= line.
+  [[nodiscard]] bool Launch();
   std::filesystem::path root_;  // temp root: data/ plus the captured output
   std::filesystem::path data_;
   std::string token_;
+  std::vector<std::string> serve_args_;
   uint16_t port_ = 0;
   pid_t pid_ = -1;
 };

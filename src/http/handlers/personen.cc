@@ -2,6 +2,7 @@
 // The BSN travels only in request bodies and is never returned (BSN-02).
 #include "http/handlers/common.h"
 #include "services/personen.h"
+#include "services/vernietiging.h"
 
 namespace jh::api {
 
@@ -83,6 +84,11 @@ Result<Reply> CreateBurgerToken(Call& c) {
   return Reply::Created(Json{{"token", token}});
 }
 
+Result<Reply> ErasePersoon(Call& c) {
+  JH_ASSIGN_OR_RETURN(auto v, services::VernietigPersoon(c.env, c.Param("id")));
+  return Reply::Ok(Json{{"id", v.persoon_id}, {"vernietigdOp", v.vernietigd_op}});
+}
+
 NodePtr BsnField() { return Formatted("Burgerservicenummer (BSN-01).", BsnFormat(), "999990019"); }
 }  // namespace
 
@@ -121,6 +127,16 @@ void RegisterPersonen(Api& api) {
            .response = PersoonSchema(),
            .errors = {422},
            .handle = UpdatePersoon});
+  api.Add({.method = "DELETE",
+           .path = "/api/v1/personen/{id}",
+           .operation_id = "erasePersoon",
+           .tag = "Beheer",
+           .summary = "Gegevens van een persoon vernietigen (AVG-04, crypto-shredding)",
+           .roles = {"beheerder"},
+           .response = Object({Req("id", Id()),
+                               Req("vernietigdOp", Timestamp("Tijdstip van vernietiging."))}),
+           .errors = {409},
+           .handle = ErasePersoon});
   api.Add({.method = "POST",
            .path = "/api/v1/personen/{id}/gezagsrelaties",
            .operation_id = "createGezagsrelatie",

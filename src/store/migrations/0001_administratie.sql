@@ -5,6 +5,7 @@
 -- BLOB holds ciphertexts and keyed hashes (BYTEA on PostgreSQL).
 -- Personal data is never stored in plaintext: *_enc columns are ciphertexts under the
 -- subject's own data key (data_keys), *_index columns keyed hashes for lookups (BSN-02).
+-- The plaintext attributes of personen are nullable because erasure clears them (AVG-04).
 
 CREATE TABLE organisaties (
   id TEXT PRIMARY KEY,
@@ -51,9 +52,9 @@ CREATE TABLE personen (
   bsn_enc BLOB,
   voornamen_enc BLOB,
   geslachtsnaam_enc BLOB,
-  geboortedatum TEXT NOT NULL,
-  geslacht TEXT NOT NULL,
-  gemeentecode TEXT NOT NULL,
+  geboortedatum TEXT,
+  geslacht TEXT,
+  gemeentecode TEXT,
   adres_index BLOB,
   adres_enc BLOB,
   overlijdensdatum TEXT,

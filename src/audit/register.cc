@@ -1,0 +1,71 @@
+#include "audit/register.h"
+
+#include <algorithm>
+
+namespace jh::audit {
+
+const std::vector<Verwerkingsactiviteit>& Register() {
+  static const std::vector<Verwerkingsactiviteit> kRegister = {
+      {kBrpBeheer,
+       "Bijhouden van persoonsgegevens (lokale BRP-voorziening)",
+       "De regels van de Jeugdwet en de Wmo vragen leeftijd, gezag, woonplaats en adres van "
+       "jeugdigen en ouders: om te bepalen wie mag melden, wie toestemming geeft, welke "
+       "gemeente verantwoordelijk is en wanneer gegevens vernietigd moeten worden.",
+       "AVG 6(1)(c) en (e); Jeugdwet 7.1.1.1, 7.1.2.3, 7.3.4; Wmo 2015 5.1.6",
+       {"jeugdigen", "ouders met gezag"},
+       {"BSN", "naam", "geboortedatum", "geslacht", "adres", "gemeente", "gezagsrelaties",
+        "overlijdensdatum"},
+       {"geen: alleen gebruikt door de regels van dit systeem"},
+       "Zolang er een registratie, zaak of dossier over de persoon bestaat; daarna vernietigd."},
+      {kMedewerkerBeheer,
+       "Beheer van medewerkers en hun toegang",
+       "Vaststellen wie namens welke organisatie werkt, met welke rol en of hij "
+       "meldingsbevoegd is; contactgegevens voor signalen in de Verwijsindex.",
+       "AVG 6(1)(c); Jeugdwet 7.1.3.1, 7.1.4.3",
+       {"medewerkers van aangesloten organisaties"},
+       {"naam", "rol", "organisatie", "telefoonnummer", "e-mailadres"},
+       {"andere melders via een signaal (alleen contactgegevens)"},
+       "Zolang de medewerker toegang heeft, en zolang zijn registraties bestaan."},
+      {kToegangBurger,
+       "Toegang van burgers tot hun eigen gegevens",
+       "Burgers laten inzien wat over hen is vastgelegd en wie het heeft verwerkt, en hun "
+       "rechten laten uitoefenen.",
+       "AVG 12 tot en met 22",
+       {"jeugdigen", "ouders"},
+       {"BSN (alleen als sleutelwaarde)", "tokens (alleen als hash)"},
+       {"geen"},
+       "Zolang het token geldig is."},
+      {kVerantwoording,
+       "Verantwoording over verwerkingen",
+       "Vastleggen en laten inzien wie welke persoonsgegevens wanneer en waarvoor verwerkte "
+       "(Logboek Dataverwerkingen), en elk autorisatiebesluit.",
+       "AVG 5(2), 15 en 30; Jeugdwet 7.1.2.3(1)(f)",
+       {"jeugdigen", "ouders", "medewerkers"},
+       {"pseudoniemen", "tijdstippen", "verwerkingsactiviteit", "organisatie en rol"},
+       {"de betrokkene zelf", "beheerders van het systeem", "toezichthouders"},
+       "Zolang de verwerking waarop het verslag betrekking heeft mag worden bewaard."},
+      {kVernietiging,
+       "Vernietiging van persoonsgegevens",
+       "Uitvoeren van het recht op vergetelheid en van wettelijke vernietigingstermijnen door "
+       "de sleutel van de persoon te vernietigen (crypto-shredding), zodat het logboek intact "
+       "blijft maar onleesbaar wordt voor die persoon.",
+       "AVG 17; Jeugdwet 7.1.4.5, 7.3.9; Wmo 2015 5.3.4, 5.3.5",
+       {"jeugdigen", "ouders"},
+       {"alle gegevens van de persoon"},
+       {"geen"},
+       "Het verslag van de vernietiging blijft zolang het logboek."},
+  };
+  return kRegister;
+}
+
+const Verwerkingsactiviteit* FindActiviteit(std::string_view id) {
+  const auto& r = Register();
+  auto it = std::find_if(r.begin(), r.end(), [&](const auto& a) { return a.id == id; });
+  return it == r.end() ? nullptr : &*it;
+}
+
+std::string ActiviteitUri(std::string_view id) {
+  return "https://jeugdhulp.example/api/v1/verwerkingsactiviteiten/" + std::string(id);
+}
+
+}  // namespace jh::audit

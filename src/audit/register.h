@@ -1,0 +1,37 @@
+// The register of processing activities (AVG art. 30): what the system does with personal
+// data, why, on which legal ground, which data of whom, and how long it is kept. Every
+// processing-log record points into this register (dpl.core.processing_activity_id).
+// Served read-only at /api/v1/verwerkingsactiviteiten.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace jh::audit {
+
+struct Verwerkingsactiviteit {
+  std::string id;
+  std::string naam;
+  std::string doel;
+  std::string grondslag;
+  std::vector<std::string> categorieen_betrokkenen;
+  std::vector<std::string> categorieen_persoonsgegevens;
+  std::vector<std::string> ontvangers;
+  std::string bewaartermijn;
+};
+
+const std::vector<Verwerkingsactiviteit>& Register();
+// nullptr when unknown.
+const Verwerkingsactiviteit* FindActiviteit(std::string_view id);
+// The URI of an activity, as written into the processing log.
+std::string ActiviteitUri(std::string_view id);
+
+// Activity ids used by the services (one constant per activity, so a typo cannot compile).
+inline constexpr const char* kBrpBeheer = "brp-beheer";
+inline constexpr const char* kMedewerkerBeheer = "medewerker-beheer";
+inline constexpr const char* kToegangBurger = "toegang-burger";
+inline constexpr const char* kVerantwoording = "verantwoording";
+inline constexpr const char* kVernietiging = "vernietiging";
+
+}  // namespace jh::audit

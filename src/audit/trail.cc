@@ -1,0 +1,65 @@
+#include "audit/trail.h"
+
+#include "audit/chain.h"
+#include "audit/register.h"
+#include "http/trace.h"
+
+namespace jh::audit {
+
+Trail::Trail(TraceIds trace, const auth::Actor* actor, const crypto::Vault& vault,
+             const Clock& clock)
+    : trace_(std::move(trace)),
+      actor_(actor),
+      vault_(vault),
+      clock_(clock),
+      started_(clock.NowRfc3339()) {}
+
+std::string Trail::SubjectPseudonym(const crypto::Vault& vault, const std::string& subject_type,
+                                    const std::string& subject_id) {
+  return vault.Pseudonym(subject_type + ":" + subject_id);
+}
+
+void Trail::Decide(Decision decision) {
+  entries_.push_back(Entry{true, std::move(decision), {}, http::NewSpanId(), clock_.NowRfc3339()});
+}
+
+void Trail::Processed(Processing processing) {
+  entries_.push_back(
+      Entry{false, {}, std::move(processing), http::NewSpanId(), clock_.NowRfc3339()});
+}
+
+void Trail::Truncate(size_t size) { entries_.resize(std::max(size, committed_)); }
+
+Status Trail::Flush(store::Tx& tx) {
+  static const auth::Actor kNobody = [] {
+    auth::Actor a;
+    a.kind = auth::ActorKind::kSystem;
+    a.id = "anoniem";
+    return a;
+  }();
+  const auth::Actor& actor = actor_ != nullptr ? *actor_ : kNobody;
+  const char* kind = actor.IsMedewerker() ? "medewerker" : actor.IsBurger() ? "burger" : "systeem";
+  const std::string controller = actor.IsMedewerker() ? actor.organisatie_id : "systeem";
+  for (size_t i = committed_; i < entries_.size(); ++i) {
+    const Entry& e = entries_[i];
+    if (e.is_decision) {
+      const Decision& d = e.decision;
+      JH_TRY(Append(tx, Chain::kBesluiten,
+                    {e.time, trace_.trace_id, e.span_id, kind, actor.id, actor.rol,
+                     actor.organisatie_id, d.action, d.resource_type, d.resource_id,
+                     d.allowed ? "allow" : "deny", d.rule, d.ground, d.reason,
+                     kRulesetVersion}));
+    } else {
+      const Processing& p = e.processing;
+      JH_TRY(Append(tx, Chain::kVerwerkingen,
+                    {trace_.trace_id, e.span_id, trace_.span_id, p.name, started_, e.time,
+                     p.ok ? "1" : "2", "jeugdhulp", JH_VERSION, ActiviteitUri(p.activity_id),
+                     SubjectPseudonym(vault_, p.subject_type, p.subject_id),
+                     "pseudoniem-" + p.subject_type, controller, kind, actor.id, actor.rol}));
+    }
+  }
+  flushed_ = entries_.size();
+  return {};
+}
+
+}  // namespace jh::audit

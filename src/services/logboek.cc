@@ -1,0 +1,126 @@
+#include "services/logboek.h"
+
+#include <map>
+
+#include "audit/register.h"
+#include "services/personen.h"
+#include "services/write.h"
+
+namespace jh::services {
+
+namespace {
+
+constexpr const char* kColumns =
+    "seq, trace_id, span_id, parent_span_id, name, start_time, end_time, status_code, "
+    "resource_name, resource_version, activity_id, subject_id, subject_id_type, controller_id, "
+    "actor_kind, actor_rol";
+
+Verwerking FromRow(const store::Row& r) {
+  return Verwerking{r.Int(0),   r.Text(1),  r.Text(2),  r.Text(3),  r.Text(4),  r.Text(5),
+                    r.Text(6),  r.Int(7),   r.Text(8),  r.Text(9),  r.Text(10), r.Text(11),
+                    r.Text(12), r.Text(13), r.Text(14), r.Text(15)};
+}
+
+// What a record means for the person it is about.
+std::string InGewoneTaal(const std::string& name) {
+  static const std::map<std::string, std::string> kTaal = {
+      {"persoon registreren", "Uw gegevens zijn vastgelegd."},
+      {"persoon inzien", "Uw gegevens zijn bekeken."},
+      {"persoon wijzigen", "Uw gegevens zijn gewijzigd."},
+      {"gezag vastleggen", "Er is vastgelegd wie het gezag heeft."},
+      {"burgertoken uitgeven", "Er is een inlogcode voor u gemaakt."},
+      {"logboek raadplegen", "Iemand heeft in het logboek gezocht naar verwerkingen over u."},
+      {"eigen logboek inzien", "U heeft dit overzicht bekeken."},
+      {"persoon vernietigen", "Uw gegevens zijn vernietigd."},
+  };
+  auto it = kTaal.find(name);
+  return it == kTaal.end() ? name : it->second;
+}
+
+std::string ActiviteitId(const std::string& uri) { return uri.substr(uri.rfind('/') + 1); }
+
+}  // namespace
+
+Result<PageOf<Verwerking>> ZoekVerwerkingen(Env& env, const LogboekFilter& f) {
+  if (f.van && f.tot && *f.tot < *f.van) {
+    return Inconsistent("tot", "periode", "tot ligt voor van.");
+  }
+  PageOf<Verwerking> out;
+  out.page = f.page;
+  std::optional<std::string> persoon;
+  if (f.betrokkene) {
+    JH_ASSIGN_OR_RETURN(persoon, FindPersoonId(env, *f.betrokkene));
+    if (!persoon) return out;  // nobody with this BSN: nothing about him
+  }
+  std::string where = " WHERE 1 = 1";
+  std::vector<store::Value> params;
+  auto add = [&](const std::string& clause, std::string value) {
+    params.emplace_back(std::move(value));
+    where += " AND " + clause + " $" + std::to_string(params.size());
+  };
+  if (persoon) add("subject_id =", audit::Trail::SubjectPseudonym(env.vault, "persoon", *persoon));
+  if (f.trace_id) add("trace_id =", *f.trace_id);
+  if (f.van) add("start_time >=", f.van->ToString());
+  if (f.tot) add("start_time <", f.tot->AddDays(1).ToString());
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    out.items.clear();
+    JH_ASSIGN_OR_RETURN(store::Rows count,
+                        tx.Query("SELECT COUNT(*) FROM verwerkingen" + where, params));
+    out.totaal = count.at(0).Int(0);
+    std::vector<store::Value> paged = params;
+    paged.emplace_back(f.page.pagina_grootte);
+    paged.emplace_back(f.page.Offset());
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query(std::string("SELECT ") + kColumns + " FROM verwerkingen" + where +
+                                     " ORDER BY seq LIMIT $" + std::to_string(params.size() + 1) +
+                                     " OFFSET $" + std::to_string(params.size() + 2),
+                                 paged));
+    for (const auto& r : rows) out.items.push_back(FromRow(r));
+    return {};
+  }));
+  if (persoon) Processed(env, audit::kVerantwoording, "logboek raadplegen", "persoon", *persoon);
+  return out;
+}
+
+Result<PageOf<MijnVerwerking>> MijnLogboek(Env& env, const std::string& persoon_id,
+                                           const Page& page) {
+  PageOf<MijnVerwerking> out;
+  out.page = page;
+  const std::string subject = audit::Trail::SubjectPseudonym(env.vault, "persoon", persoon_id);
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    out.items.clear();
+    JH_ASSIGN_OR_RETURN(store::Rows count,
+                        tx.Query("SELECT COUNT(*) FROM verwerkingen WHERE subject_id = $1",
+                                 {subject}));
+    out.totaal = count.at(0).Int(0);
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query("SELECT v.end_time, v.name, v.activity_id, v.actor_kind, v.actor_rol, o.naam, "
+                 "v.actor_id "
+                 "FROM verwerkingen v LEFT JOIN organisaties o ON o.id = v.controller_id "
+                 "WHERE v.subject_id = $1 ORDER BY v.seq DESC LIMIT $2 OFFSET $3",
+                 {subject, page.pagina_grootte, page.Offset()}));
+    for (const auto& r : rows) {
+      MijnVerwerking m;
+      m.tijdstip = r.Text(0);
+      m.wat = InGewoneTaal(r.Text(1));
+      m.activiteit = ActiviteitId(r.Text(2));
+      const auto* activiteit = audit::FindActiviteit(m.activiteit);
+      m.waarom = activiteit != nullptr ? activiteit->naam : m.activiteit;
+      const std::string kind = r.Text(3);
+      if (kind == "burger") {
+        m.wie = r.Text(6) == persoon_id ? "uzelf" : "een ouder of wettelijk vertegenwoordiger";
+      } else if (kind == "medewerker") {
+        m.wie = r.Text(5) + " (" + r.Text(4) + ")";
+      } else {
+        m.wie = "de beheerder van het systeem";
+      }
+      out.items.push_back(std::move(m));
+    }
+    return {};
+  }));
+  Processed(env, audit::kVerantwoording, "eigen logboek inzien", "persoon", persoon_id);
+  return out;
+}
+
+}  // namespace jh::services

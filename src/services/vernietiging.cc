@@ -1,0 +1,43 @@
+#include "services/vernietiging.h"
+
+#include <optional>
+
+#include "audit/register.h"
+#include "services/write.h"
+
+namespace jh::services {
+
+Result<Vernietiging> VernietigPersoon(Env& env, const std::string& id) {
+  const std::string now = env.clock.NowRfc3339();
+  std::optional<Error> refused;
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    refused.reset();
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query("SELECT vernietigd_op FROM personen WHERE id = $1", {id}));
+    if (rows.empty()) {
+      refused = Error::NotFound("De persoon bestaat niet.");
+      return {};
+    }
+    if (!rows[0].IsNull(0)) {
+      refused = Error::Conflict("De gegevens van deze persoon zijn al vernietigd.");
+      return {};
+    }
+    JH_TRY(tx.Exec("UPDATE data_keys SET sealed = NULL, vernietigd_op = $2 WHERE owner_id = $1",
+                   {id, now}));
+    JH_TRY(tx.Exec("UPDATE personen SET bsn_index = NULL, bsn_enc = NULL, voornamen_enc = NULL, "
+                   "geslachtsnaam_enc = NULL, geboortedatum = NULL, geslacht = NULL, "
+                   "gemeentecode = NULL, adres_index = NULL, adres_enc = NULL, "
+                   "overlijdensdatum = NULL, vernietigd_op = $2, gewijzigd_op = $2 WHERE id = $1",
+                   {id, now}));
+    JH_TRY(tx.Exec("DELETE FROM gezagsrelaties WHERE kind_id = $1 OR ouder_id = $1", {id}));
+    JH_TRY(tx.Exec("UPDATE tokens SET ingetrokken_op = $2 WHERE persoon_id = $1 "
+                   "AND ingetrokken_op IS NULL",
+                   {id, now}));
+    Processed(env, audit::kVernietiging, "persoon vernietigen", "persoon", id);
+    return {};
+  }));
+  if (refused) return *refused;
+  return Vernietiging{id, now};
+}
+
+}  // namespace jh::services
