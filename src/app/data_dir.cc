@@ -5,6 +5,7 @@
 #include "audit/chain.h"
 #include "audit/checkpoint.h"
 #include "core/log.h"
+#include "audit/trail.h"
 #include "services/medewerkers.h"
 #include "services/organisaties.h"
 
@@ -19,7 +20,8 @@ Result<std::string> InitDataDir(const DataDir& dir, const Clock& clock,
   ::chmod(dir.root.c_str(), 0700);
   JH_TRY(crypto::Vault::CreateKeyFile(dir.KeyFile()));
   JH_ASSIGN_OR_RETURN(Opened opened, OpenDataDir(dir));
-  services::Env env{*opened.store, *opened.vault, clock};
+  audit::Trail trail = audit::SystemTrail(*opened.vault, clock);
+  services::Env env{*opened.store, *opened.vault, clock, &trail, nullptr};
   services::Organisatie org;
   org.naam = "Beheer";
   org.soort = "gemeente";

@@ -19,6 +19,12 @@ std::string Trail::SubjectPseudonym(const crypto::Vault& vault, const std::strin
   return vault.Pseudonym(subject_type + ":" + subject_id);
 }
 
+Trail SystemTrail(const crypto::Vault& vault, const Clock& clock) {
+  static const auth::Actor kSystem = auth::Actor::System();
+  http::TraceContext trace = http::StartSpan("");
+  return Trail({trace.trace_id, trace.span_id, ""}, &kSystem, vault, clock);
+}
+
 void Trail::Decide(Decision decision) {
   entries_.push_back(Entry{true, std::move(decision), {}, http::NewSpanId(), clock_.NowRfc3339()});
 }

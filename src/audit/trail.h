@@ -92,4 +92,8 @@ class Trail {
   size_t committed_ = 0;
 };
 
+// A trail for work the system does on its own (init, demo seeding, scheduled jobs): a fresh
+// trace and the system actor, so that work is logged like any request.
+Trail SystemTrail(const crypto::Vault& vault, const Clock& clock);
+
 }  // namespace jh::audit

@@ -160,7 +160,10 @@ int RunDemo(const CommonOptions& o) {
                   o.data.c_str());
       return {};
     }
-    JH_ASSIGN_OR_RETURN(auto logins, app::SeedDemoRegion(env, beheerder));
+    // Seeding is the system's own work and is logged like any request.
+    audit::Trail trail = audit::SystemTrail(env.vault, env.clock);
+    services::Env seeding{env.store, env.vault, env.clock, &trail, nullptr};
+    JH_ASSIGN_OR_RETURN(auto logins, app::SeedDemoRegion(seeding, beheerder));
     std::printf("\nJeugdhulp demoregio Demodam (GM9999) — tokens per rol:\n\n");
     for (const auto& l : logins) std::printf("  %-58s %s\n", l.wie.c_str(), l.token.c_str());
     std::printf("\nAPI: http://%s/api/v1 (Authorization: Bearer <token>)\n"

@@ -44,7 +44,12 @@ int main(int argc, char** argv) {
   auto* audit_verify = audit->add_subcommand("verify", "Controleert de hashketens en de database.");
   jh::cli::AddAuditVerifyOptions(*audit_verify, common);
 
-  CLI11_PARSE(cli, argc, argv);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    // --help and --version exit 0; every usage error exits 2, as documented.
+    return cli.exit(e) == 0 ? 0 : 2;
+  }
   SetUpLogging(log_level);
 
   if (init->parsed()) return jh::cli::RunInit(common);

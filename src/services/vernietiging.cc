@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "audit/register.h"
+#include "core/log.h"
 #include "services/write.h"
 
 namespace jh::services {
@@ -37,6 +38,11 @@ Result<Vernietiging> VernietigPersoon(Env& env, const std::string& id) {
     return {};
   }));
   if (refused) return *refused;
+  // The key is gone from the table; also push old page images out of the WAL, where the
+  // sealed key would otherwise survive until the WAL is reused.
+  if (Status forgot = env.store.ForgetOverwritten(); !forgot.ok()) {
+    log::Warn("erasure-wal-not-truncated", {{"reason", forgot.error().message}});
+  }
   return Vernietiging{id, now};
 }
 

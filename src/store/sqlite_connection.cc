@@ -148,6 +148,9 @@ Status Connection::Configure(const ConnectionOptions& options) {
     return Error::Unavailable("De opslag kan niet in WAL-modus worden geopend.");
   }
   JH_TRY(Control("PRAGMA synchronous=FULL"));
+  // Deleted and overwritten content is zeroed in the file, so erased data (AVG-04) does not
+  // linger in free pages.
+  JH_TRY(Control("PRAGMA secure_delete=ON"));
   return Control("PRAGMA foreign_keys=ON");
 }
 

@@ -32,7 +32,8 @@ struct ConnectionOptions {
 class Connection {
  public:
   // Opens `file` (created only for kReadWrite). Read-write: journal_mode=WAL,
-  // synchronous=FULL, foreign_keys=ON. Read-only: query_only=ON. Both: busy_timeout.
+  // synchronous=FULL, secure_delete=ON, foreign_keys=ON. Read-only: query_only=ON. Both:
+  // busy_timeout.
   // Errors: kUnavailable when the file cannot be opened or a pragma does not take.
   [[nodiscard]] static Result<std::unique_ptr<Connection>> Open(const std::filesystem::path& file,
                                                                 const ConnectionOptions& options);

@@ -67,7 +67,9 @@ Status ReadInSnapshot(Connection& c, const Store::TxFn& fn) {
 
 class SqliteStore final : public Store {
  public:
-  explicit SqliteStore(std::unique_ptr<sqlite::Writer> writer) : writer_(std::move(writer)) {}
+  SqliteStore(std::unique_ptr<sqlite::Writer> writer, std::filesystem::path file,
+              ConnectionOptions options)
+      : writer_(std::move(writer)), file_(std::move(file)), options_(std::move(options)) {}
 
   // Opened after the migrations ran, so readers never see a schema half made.
   Status OpenReaders(const std::filesystem::path& file, const SqliteOptions& options) {
@@ -95,8 +97,21 @@ class SqliteStore final : public Store {
   std::string_view Dialect() const override { return "sqlite"; }
   StoreStats Stats() const override { return writer_->Stats(); }
 
+  // A checkpoint may run on any read-write connection; a short-lived one keeps it off the
+  // writer thread. TRUNCATE waits (busy_timeout) for readers and leaves a zero-length WAL.
+  Status ForgetOverwritten() override {
+    JH_ASSIGN_OR_RETURN(auto c, Connection::Open(file_, options_));
+    JH_ASSIGN_OR_RETURN(Rows r, c->Query("PRAGMA wal_checkpoint(TRUNCATE)", {}));
+    if (r.empty() || r[0].Int(0) != 0) {
+      return Error::Unavailable("De WAL kon niet volledig worden opgeruimd.");
+    }
+    return {};
+  }
+
  private:
   std::unique_ptr<sqlite::Writer> writer_;
+  std::filesystem::path file_;
+  ConnectionOptions options_;
   std::unique_ptr<ReaderPool> readers_;
 };
 
@@ -113,7 +128,9 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
   if (!conn.ok()) return Unavailable("De database kan niet worden geopend", conn.error());
   const int max_batch = options.group_commit ? options.max_batch : 1;
   JH_ASSIGN_OR_RETURN(auto writer, sqlite::Writer::Start(std::move(conn).value(), max_batch));
-  auto store = std::make_unique<SqliteStore>(std::move(writer));
+  auto store = std::make_unique<SqliteStore>(
+      std::move(writer), file,
+      ConnectionOptions{Access::kReadWrite, options.busy_timeout_ms, options.vfs});
 
   // Migrations take the same write path as everything else.
   Status migrated = ApplyMigrations([&store](const Store::TxFn& fn) { return store->Write(fn); },

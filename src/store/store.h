@@ -89,6 +89,12 @@ class Store {
   // "sqlite" or "postgresql".
   virtual std::string_view Dialect() const = 0;
 
+  // After an erasure: makes superseded versions of overwritten rows unreachable where the
+  // store can (SQLite: checkpoint the WAL into the database and truncate the WAL file, whose
+  // old frames would otherwise still hold the destroyed key). Errors: kUnavailable; the
+  // erasure itself has committed regardless.
+  [[nodiscard]] virtual Status ForgetOverwritten() { return {}; }
+
   // A snapshot of the counters; all zero for a store that does not keep them.
   virtual StoreStats Stats() const { return {}; }
 };
