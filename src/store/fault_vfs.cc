@@ -1,5 +1,6 @@
 // The VFS is a shim: its sqlite3_file holds the real file (opened by the default VFS) right
-// behind its own header, and each method forwards to the real one. Only xSync is changed.
+// behind its own header, and each method forwards to the real one. Only xSync and xWrite are
+// changed.
 #include "store/fault_vfs.h"
 
 #include <sqlite3.h>
@@ -14,6 +15,7 @@ namespace {
 
 // Test-only process state: SQLite's VFS registry is process-global, so is this seam.
 std::atomic<int> g_fail_syncs{0};
+std::atomic<int> g_fail_writes{0};
 std::atomic<int64_t> g_syncs{0};
 
 struct ShimFile {
@@ -25,10 +27,10 @@ sqlite3_vfs* RealVfs(sqlite3_vfs* vfs) { return static_cast<sqlite3_vfs*>(vfs->p
 sqlite3_file* Real(sqlite3_file* f) { return reinterpret_cast<ShimFile*>(f)->real; }
 const sqlite3_io_methods* M(sqlite3_file* f) { return Real(f)->pMethods; }
 
-// Decrements the budget of failures if it is positive; true when this call must fail.
-bool TakeFailure() {
-  int n = g_fail_syncs.load();
-  while (n > 0 && !g_fail_syncs.compare_exchange_weak(n, n - 1)) {
+// Decrements a budget of failures if it is positive; true when this call must fail.
+bool TakeFailure(std::atomic<int>& budget) {
+  int n = budget.load();
+  while (n > 0 && !budget.compare_exchange_weak(n, n - 1)) {
   }
   return n > 0;
 }
@@ -36,12 +38,13 @@ bool TakeFailure() {
 int Close(sqlite3_file* f) { return M(f)->xClose(Real(f)); }
 int Read(sqlite3_file* f, void* p, int n, sqlite3_int64 o) { return M(f)->xRead(Real(f), p, n, o); }
 int Write(sqlite3_file* f, const void* p, int n, sqlite3_int64 o) {
+  if (TakeFailure(g_fail_writes)) return SQLITE_IOERR_WRITE;
   return M(f)->xWrite(Real(f), p, n, o);
 }
 int Truncate(sqlite3_file* f, sqlite3_int64 size) { return M(f)->xTruncate(Real(f), size); }
 int Sync(sqlite3_file* f, int flags) {
   g_syncs.fetch_add(1);
-  if (TakeFailure()) return SQLITE_IOERR_FSYNC;
+  if (TakeFailure(g_fail_syncs)) return SQLITE_IOERR_FSYNC;
   return M(f)->xSync(Real(f), flags);
 }
 int FileSize(sqlite3_file* f, sqlite3_int64* size) { return M(f)->xFileSize(Real(f), size); }
@@ -160,6 +163,8 @@ const char* FaultVfsName() {
 }
 
 void FailNextSyncs(int n) { g_fail_syncs.store(n < 0 ? 0 : n); }
+
+void FailNextWrites(int n) { g_fail_writes.store(n < 0 ? 0 : n); }
 
 int64_t SyncCount() { return g_syncs.load(); }
 

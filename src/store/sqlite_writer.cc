@@ -52,12 +52,12 @@ Status Writer::Submit(Store::TxFn fn) {
   if (std::this_thread::get_id() == thread_id_) {
     return Error::Internal("Store::Write aangeroepen binnen een schrijftransactie.");
   }
-  Job job{std::move(fn), {}, false};
+  Job job{std::move(fn), {}, false, {}};
   std::unique_lock lock(mu_);
   if (stop_) return Error::Unavailable("De opslag wordt gesloten.");
   queue_.push_back(&job);
   work_cv_.notify_one();
-  done_cv_.wait(lock, [&job] { return job.done; });
+  job.cv.wait(lock, [&job] { return job.done; });
   return std::move(job.result);
 }
 
@@ -93,11 +93,14 @@ void Writer::Loop() {
       std::lock_guard lock(mu_);
       stats_.writes += static_cast<int64_t>(batch.size());
       ++(committed ? stats_.commits : stats_.failed_batches);
-      // After this a caller may return and its Job leave scope: no job is touched below.
-      for (Job* job : batch) job->done = true;
+      // Notified under the lock: a caller cannot see `done`, return and destroy its Job (and
+      // its condition variable) until the lock is released. No job is touched after that.
+      for (Job* job : batch) {
+        job->done = true;
+        job->cv.notify_one();
+      }
     }
     batch.clear();
-    done_cv_.notify_all();
   }
 }
 

@@ -45,6 +45,9 @@ class Writer {
     Store::TxFn fn;
     Status result;
     bool done = false;
+    // Each caller waits on its own condition variable, so finishing a batch wakes exactly
+    // its callers — not every caller still queued for later batches.
+    std::condition_variable cv;
   };
 
   Writer(std::unique_ptr<Connection> connection, size_t max_batch)
@@ -64,7 +67,6 @@ class Writer {
 
   mutable std::mutex mu_;
   std::condition_variable work_cv_;  // writer waits for jobs or stop_
-  std::condition_variable done_cv_;  // callers wait for their job's done
   std::deque<Job*> queue_;           // guarded by mu_; jobs live on their callers' stacks
   bool stop_ = false;                // guarded by mu_
   StoreStats stats_;                 // guarded by mu_ (pending is computed from queue_)

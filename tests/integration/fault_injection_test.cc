@@ -8,6 +8,8 @@
 //   - the server keeps serving: the next request succeeds.
 // Filter: --gtest_filter='FaultInjection.*'.
 #include <gtest/gtest.h>
+
+#include <functional>
 #include <stdlib.h>
 
 #include <filesystem>
@@ -31,6 +33,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 using store::testing::FailNextSyncs;
+using store::testing::FailNextWrites;
 
 class FaultInjection : public ::testing::Test {
  protected:
@@ -81,8 +84,11 @@ class FaultInjection : public ::testing::Test {
     client_ = std::make_unique<HttpClient>(server_->port());
   }
 
+  void ExpectLostWriteLeavesNothing(const std::function<void()>& inject);
+
   void TearDown() override {
     FailNextSyncs(0);
+    FailNextWrites(0);
     client_.reset();
     if (server_) {
       server_->Stop();
@@ -154,9 +160,10 @@ class FaultInjection : public ::testing::Test {
 
 const json kOrg = {{"naam", "Verloren bij fsync"}, {"soort", "school"}, {"gemeentecode", "GM0363"}};
 
-TEST_F(FaultInjection, FailedFsyncOfAWriteIs503AndLeavesNoOrganisation) {
+// The same story whether the disk refuses the write-back (fsync) or the write itself.
+void FaultInjection::ExpectLostWriteLeavesNothing(const std::function<void()>& inject) {
   const int64_t orgs = Count("SELECT COUNT(*) FROM organisaties");
-  FailNextSyncs(1);
+  inject();
   HttpResponse lost = Call("POST", "/api/v1/organisaties", kOrg);
   ExpectUnavailable(lost);
   const std::string trace = TraceOf(lost);
@@ -184,6 +191,14 @@ TEST_F(FaultInjection, FailedFsyncOfAWriteIs503AndLeavesNoOrganisation) {
   EXPECT_EQ(Count("SELECT COUNT(*) FROM organisaties"), orgs + 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM besluiten WHERE trace_id = $1", {TraceOf(kept)}), 1);
   ExpectChainsAndFileIntact();
+}
+
+TEST_F(FaultInjection, FailedFsyncOfAWriteIs503AndLeavesNoOrganisation) {
+  ExpectLostWriteLeavesNothing([] { FailNextSyncs(1); });
+}
+
+TEST_F(FaultInjection, FailedWriteOfAWriteIs503AndLeavesNoOrganisation) {
+  ExpectLostWriteLeavesNothing([] { FailNextWrites(1); });
 }
 
 TEST_F(FaultInjection, FailedFsyncLeavesNeitherDataNorItsProcessingRecord) {
