@@ -172,7 +172,9 @@ void FaultInjection::ExpectLostWriteLeavesNothing(const std::function<void()>& i
   EXPECT_EQ(Count("SELECT COUNT(*) FROM organisaties"), orgs);
   HttpResponse list = Call("GET", "/api/v1/organisaties?paginaGrootte=100");
   ASSERT_EQ(list.status, 200) << list.body;
-  for (const auto& o : BodyJson(list)["resultaten"]) EXPECT_NE(o["naam"], kOrg["naam"]);
+  // Keep the parsed body alive: a range-for over a member of a temporary would dangle.
+  const nlohmann::json page = BodyJson(list);
+  for (const auto& o : page["resultaten"]) EXPECT_NE(o["naam"], kOrg["naam"]);
   // No processing record of the lost write. The decision log may hold the authorisation
   // decision (it was taken, and is flushed after the failed write), but nothing that names
   // a created organisation.
