@@ -73,7 +73,7 @@ void CheckObject(const Node& s, const Json& v, const std::string& path, Collecto
                              [&k = key](const Field& f) { return f.name == k; });
     if (!known) {
       // The key is user input; it is named (it is a field name, not a value) but capped.
-      std::string name = Join(path, key.substr(0, 64));
+      std::string name = Join(path, TruncateUtf8(key, 64));
       if (!s.extra_fields_rule.empty()) {
         out.Add(name, "verboden-veld",
                 "Dit veld mag niet worden meegestuurd (" + s.extra_fields_rule + ").");
@@ -205,6 +205,14 @@ NodePtr Array(NodePtr items, std::string description, size_t max_items) {
 
 Field Req(std::string name, NodePtr schema) { return Field{std::move(name), std::move(schema), true}; }
 Field Opt(std::string name, NodePtr schema) { return Field{std::move(name), std::move(schema), false}; }
+
+std::string TruncateUtf8(const std::string& text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t end = max_bytes;
+  // Step back over continuation bytes (10xxxxxx) so no character is cut in half.
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+  return text.substr(0, end);
+}
 
 Status Validate(const Node& schema, const Json& value) {
   Collector out;

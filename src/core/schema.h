@@ -94,6 +94,9 @@ Format PhoneFormat();        // digits, spaces, +, -, (, ) ; 6..20 chars
 // Parses `body` as a JSON object and validates it.
 [[nodiscard]] Result<Json> Decode(const Node& schema, std::string_view body);
 
+// At most `max_bytes` of `text`, cut on a UTF-8 character boundary (for echoing field names).
+std::string TruncateUtf8(const std::string& text, size_t max_bytes);
+
 // The OpenAPI 3.0 schema object for `schema`.
 Json ToOpenApi(const Node& schema);
 

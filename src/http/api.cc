@@ -55,7 +55,7 @@ Status CheckQuery(const http::Request& req, const Operation& op) {
     auto it = std::find_if(op.query.begin(), op.query.end(),
                            [&](const QueryParam& p) { return p.name == key; });
     if (it == op.query.end()) {
-      return Error::Invalid(key.substr(0, 64), "onbekende-parameter",
+      return Error::Invalid(schema::TruncateUtf8(key, 64), "onbekende-parameter",
                             "Deze queryparameter is onbekend.");
     }
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
@@ -109,7 +109,9 @@ http::Response ToResponse(Reply&& reply) {
   r.status = reply.status;
   if (reply.content_type.empty()) {
     r.content_type = "application/json";
-    r.body = reply.body.is_null() ? "" : reply.body.dump();
+    r.body = reply.body.is_null()
+                 ? ""
+                 : reply.body.dump(-1, ' ', false, Json::error_handler_t::replace);
   } else {
     r.content_type = reply.content_type;
     r.body = std::move(reply.raw);

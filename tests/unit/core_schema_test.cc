@@ -66,6 +66,19 @@ TEST(Schema, ForbiddenFieldNamesTheRule) {
   EXPECT_TRUE(Decode(*strict, R"({"bsn":"999990019"})").ok());
 }
 
+TEST(Schema, LongUnknownFieldNamesAreCutOnACharacterBoundary) {
+  std::string name;
+  for (int i = 0; i < 70; ++i) name += "\xC3\xA9";  // "é", two bytes each
+  auto r = Decode(*Example(), "{\"naam\":\"a\",\"bsn\":\"999990019\",\"" + name + "\":1}");
+  ASSERT_FALSE(r.ok());
+  const std::string& echoed = r.error().invalid_params.at(0).name;
+  EXPECT_LE(echoed.size(), 64u);
+  EXPECT_EQ(echoed.size() % 2, 0u);  // whole characters only
+  EXPECT_NO_THROW((void)Json(echoed).dump());
+  EXPECT_EQ(TruncateUtf8("abc", 2), "ab");
+  EXPECT_EQ(TruncateUtf8("a\xC3\xA9", 2), "a");
+}
+
 TEST(Schema, Bsn01IsNamedAndNotEchoed) {
   auto r = Decode(*Example(), R"({"naam":"a","bsn":"123456789"})");
   ASSERT_FALSE(r.ok());
