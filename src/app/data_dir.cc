@@ -76,7 +76,23 @@ Result<Opened> OpenDataDir(const DataDir& dir, const store::SqliteOptions& optio
     CheckpointHeads(*checkpoint, tx);
     if (then) then(tx);
   };
+  // Read before the store opens: nothing has committed through it yet.
+  auto checkpointed = audit::Checkpoint::Read(dir.AuditCheckpoint());
   JH_ASSIGN_OR_RETURN(out.store, store::OpenSqlite(dir.Database(), with_checkpoint));
+  // Records cut off or rewritten while the server was stopped would otherwise only show at
+  // the next `audit verify`: say so loudly now. The server still starts — the data it holds
+  // is not lost by the tampering, and refusing service is the operator's call.
+  if (checkpointed.ok()) {
+    Status checked = out.store->Read([&](store::Tx& tx) -> Status {
+      JH_ASSIGN_OR_RETURN(auto broken, audit::SpotCheck(tx, *checkpointed));
+      if (broken) {
+        log::Error("audit-checkpoint-mismatch",
+                   {{"chain", broken->chain}, {"seq", broken->seq}, {"reason", broken->reason}});
+      }
+      return {};
+    });
+    if (!checked.ok()) log::Warn("audit-spot-check-failed", {{"cause", checked.error().message}});
+  }
   return out;
 }
 

@@ -64,4 +64,10 @@ struct VerifyReport {
 [[nodiscard]] Result<VerifyReport> Verify(store::Store& store,
                                           const std::optional<std::vector<Head>>& checkpoint);
 
+// A quick check for start-up, without walking the chains: a chain with records must have a
+// checkpoint, and the record each checkpointed head names must exist with that hash. Catches
+// records cut off or rewritten while the server was stopped. nullopt when consistent.
+[[nodiscard]] Result<std::optional<Break>> SpotCheck(
+    store::Tx& tx, const std::optional<std::vector<Head>>& checkpoint);
+
 }  // namespace jh::audit

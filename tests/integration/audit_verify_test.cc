@@ -141,3 +141,32 @@ TEST(AuditVerify, IntactAfterTheServerWasKilled) {
 
 }  // namespace
 }  // namespace jh::testing
+
+namespace jh::testing {
+namespace {
+
+// Records cut off while the server was stopped are reported the moment it starts again,
+// without waiting for the next `audit verify`; an intact restart reports nothing.
+TEST(AuditVerify, StartUpReportsAChainCutOffWhileStopped) {
+  auto server = ServerProcess::Start();
+  ASSERT_NE(server, nullptr);
+  CreateOrganisaties(*server, 2);
+  ASSERT_EQ(server->Stop(), 0) << server->Output();
+  ASSERT_TRUE(server->Restart());
+  ASSERT_EQ(server->Stop(), 0);
+  EXPECT_EQ(server->Output().find("audit-checkpoint-mismatch"), std::string::npos)
+      << server->Output();
+
+  const app::DataDir dir{server->data_dir()};
+  const int64_t head = Sql(dir.Database(), "SELECT MAX(seq) FROM besluiten");
+  ASSERT_GT(head, 0);
+  ASSERT_EQ(Sql(dir.Database(), "DELETE FROM besluiten WHERE seq = " + std::to_string(head)), 0);
+  ASSERT_TRUE(server->Restart());
+  ASSERT_EQ(server->Stop(), 0);
+  const std::string out = server->Output();
+  EXPECT_NE(out.find("audit-checkpoint-mismatch"), std::string::npos) << out;
+  EXPECT_NE(out.find("\"chain\":\"besluiten\""), std::string::npos) << out;
+}
+
+}  // namespace
+}  // namespace jh::testing
