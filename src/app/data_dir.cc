@@ -4,8 +4,8 @@
 
 #include "audit/chain.h"
 #include "audit/checkpoint.h"
-#include "core/log.h"
 #include "audit/trail.h"
+#include "core/log.h"
 #include "services/medewerkers.h"
 #include "services/organisaties.h"
 

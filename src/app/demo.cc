@@ -77,23 +77,36 @@ Result<std::vector<DemoLogin>> SeedDemoRegion(services::Env& env,
   JH_ASSIGN_OR_RETURN(std::string gemeente, org("Gemeente Demodam", "gemeente"));
   JH_ASSIGN_OR_RETURN(std::string wijkteam, org("Wijkteam Demodam-Noord", "wijkteam"));
   JH_ASSIGN_OR_RETURN(std::string school, org("Basisschool De Regenboog", "school"));
-  JH_ASSIGN_OR_RETURN(std::string huisarts, org("Huisartsenpraktijk De Linde", "huisartsenpraktijk"));
+  JH_ASSIGN_OR_RETURN(std::string huisarts,
+                      org("Huisartsenpraktijk De Linde", "huisartsenpraktijk"));
   JH_ASSIGN_OR_RETURN(std::string jgz, org("JGZ Demodam", "jeugdgezondheidszorg"));
   JH_ASSIGN_OR_RETURN(std::string vt, org("Veilig Thuis Demoregio", "veilig-thuis"));
-  JH_ASSIGN_OR_RETURN(std::string raad, org("Raad voor de Kinderbescherming", "raad-voor-de-kinderbescherming"));
-  JH_ASSIGN_OR_RETURN(std::string aanbieder, org("Jeugdhulp Horizon", "jeugdhulpaanbieder", "12345678"));
-  JH_ASSIGN_OR_RETURN(std::string gi, org("Jeugdbescherming Demoregio", "gecertificeerde-instelling", "87654321"));
+  JH_ASSIGN_OR_RETURN(std::string raad,
+                      org("Raad voor de Kinderbescherming", "raad-voor-de-kinderbescherming"));
+  JH_ASSIGN_OR_RETURN(std::string aanbieder,
+                      org("Jeugdhulp Horizon", "jeugdhulpaanbieder", "12345678"));
+  JH_ASSIGN_OR_RETURN(std::string gi,
+                      org("Jeugdbescherming Demoregio", "gecertificeerde-instelling", "87654321"));
 
-  JH_TRY(staff(gemeente, "Gemeente Demodam", "Ilse Regie", "regievoerder", false, "regie@demodam.example"));
-  JH_TRY(staff(gemeente, "Gemeente Demodam", "Mark Contract", "gemeentemedewerker", false, "contract@demodam.example"));
-  JH_TRY(staff(wijkteam, "Wijkteam Demodam-Noord", "Sara Toegang", "toegangsmedewerker", true, "toegang@wijkteam.example"));
-  JH_TRY(staff(school, "Basisschool De Regenboog", "Karin Leerkracht", "leerkracht", true, "k.leerkracht@regenboog.example"));
-  JH_TRY(staff(huisarts, "Huisartsenpraktijk De Linde", "dr. Pieter Linde", "huisarts", true, "p.linde@delinde.example"));
+  JH_TRY(staff(gemeente, "Gemeente Demodam", "Ilse Regie", "regievoerder", false,
+               "regie@demodam.example"));
+  JH_TRY(staff(gemeente, "Gemeente Demodam", "Mark Contract", "gemeentemedewerker", false,
+               "contract@demodam.example"));
+  JH_TRY(staff(wijkteam, "Wijkteam Demodam-Noord", "Sara Toegang", "toegangsmedewerker", true,
+               "toegang@wijkteam.example"));
+  JH_TRY(staff(school, "Basisschool De Regenboog", "Karin Leerkracht", "leerkracht", true,
+               "k.leerkracht@regenboog.example"));
+  JH_TRY(staff(huisarts, "Huisartsenpraktijk De Linde", "dr. Pieter Linde", "huisarts", true,
+               "p.linde@delinde.example"));
   JH_TRY(staff(jgz, "JGZ Demodam", "Anne Jeugdarts", "jeugdarts", true, "a.jeugdarts@jgz.example"));
-  JH_TRY(staff(vt, "Veilig Thuis Demoregio", "Ruben Veilig", "vt-medewerker", true, "r.veilig@veiligthuis.example"));
-  JH_TRY(staff(raad, "Raad voor de Kinderbescherming", "Els Raad", "rvdk-medewerker", true, "e.raad@rvdk.example"));
-  JH_TRY(staff(aanbieder, "Jeugdhulp Horizon", "Tom Hulp", "jeugdhulpverlener", true, "t.hulp@horizon.example"));
-  JH_TRY(staff(gi, "Jeugdbescherming Demoregio", "Lisa Voogd", "jeugdhulpverlener", true, "l.voogd@jbdemo.example"));
+  JH_TRY(staff(vt, "Veilig Thuis Demoregio", "Ruben Veilig", "vt-medewerker", true,
+               "r.veilig@veiligthuis.example"));
+  JH_TRY(staff(raad, "Raad voor de Kinderbescherming", "Els Raad", "rvdk-medewerker", true,
+               "e.raad@rvdk.example"));
+  JH_TRY(staff(aanbieder, "Jeugdhulp Horizon", "Tom Hulp", "jeugdhulpverlener", true,
+               "t.hulp@horizon.example"));
+  JH_TRY(staff(gi, "Jeugdbescherming Demoregio", "Lisa Voogd", "jeugdhulpverlener", true,
+               "l.voogd@jbdemo.example"));
 
   for (const auto& id : {wijkteam, school, huisarts, jgz, vt, raad, aanbieder, gi}) {
     JH_TRY(convenant(id));
@@ -123,8 +136,8 @@ Result<std::vector<DemoLogin>> SeedDemoRegion(services::Env& env,
   for (int i : {1, 6}) {  // a mother and a youth of 16+
     JH_ASSIGN_OR_RETURN(Bsn bsn, Bsn::Parse(kPeople[i].bsn));
     JH_ASSIGN_OR_RETURN(std::string token, services::IssueBurgerToken(env, bsn));
-    logins.push_back({std::string("burger ") + kPeople[i].voornamen + " " + kPeople[i].achternaam,
-                      token});
+    logins.push_back(
+        {std::string("burger ") + kPeople[i].voornamen + " " + kPeople[i].achternaam, token});
   }
   return logins;
 }

@@ -18,6 +18,6 @@ struct DemoLogin {
 
 // Seeds the region into an empty store and returns a token per role and for two citizens.
 [[nodiscard]] Result<std::vector<DemoLogin>> SeedDemoRegion(services::Env& env,
-                                                           const std::string& beheerder_token);
+                                                            const std::string& beheerder_token);
 
 }  // namespace jh::app

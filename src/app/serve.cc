@@ -62,9 +62,9 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   api::RegisterAll(api);
   auto handler = [&api](http::Request& req) {
     http::Response resp = api.Handle(req);
-    auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
-                                                        req.received)
-                  .count();
+    auto ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.received)
+            .count();
     log::Info("request", {{"method", req.method.size() <= 10 ? req.method : "?"},
                           {"route", req.route},
                           {"status", resp.status},
@@ -80,9 +80,9 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   }
   std::printf("LISTENING=%s:%u\n", options.http.host.c_str(), server.port());
   std::fflush(stdout);
-  log::Info("listening", {{"host", options.http.host},
-                          {"port", server.port()},
-                          {"today", clock.Today().ToString()}});
+  log::Info(
+      "listening",
+      {{"host", options.http.host}, {"port", server.port()}, {"today", clock.Today().ToString()}});
 
   std::atomic<bool> signalled{false};
   std::thread waiter([&] {

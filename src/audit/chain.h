@@ -35,8 +35,8 @@ std::string RecordHash(Chain chain, std::string_view prev_hash, int64_t seq,
                        const std::vector<std::string>& fields);
 
 struct Head {
-  int64_t seq = 0;        // 0: the chain is empty
-  std::string hash;       // 32 bytes; 32 zero bytes when empty
+  int64_t seq = 0;   // 0: the chain is empty
+  std::string hash;  // 32 bytes; 32 zero bytes when empty
 };
 
 // The newest record of the chain, read in `tx`.
@@ -44,18 +44,19 @@ struct Head {
 
 // Appends one record (fields in ChainColumns order) after the current head, inside `tx`.
 // Errors: kInternal when the field count is wrong; store errors as they come.
-[[nodiscard]] Result<Head> Append(store::Tx& tx, Chain chain, const std::vector<std::string>& fields);
+[[nodiscard]] Result<Head> Append(store::Tx& tx, Chain chain,
+                                  const std::vector<std::string>& fields);
 
 struct Break {
   std::string chain;
-  int64_t seq = 0;      // the first broken record (or where the checkpoint points)
-  std::string reason;   // Dutch, for the operator
+  int64_t seq = 0;     // the first broken record (or where the checkpoint points)
+  std::string reason;  // Dutch, for the operator
 };
 
 struct VerifyReport {
-  std::vector<Head> heads;             // per chain, in Chain order
-  std::vector<int64_t> records;        // records checked per chain
-  std::optional<Break> first_break;    // nullopt when every chain is intact
+  std::vector<Head> heads;           // per chain, in Chain order
+  std::vector<int64_t> records;      // records checked per chain
+  std::optional<Break> first_break;  // nullopt when every chain is intact
 };
 
 // Walks both chains in seq order and recomputes every hash; then checks them against the

@@ -17,8 +17,8 @@ Result<std::optional<Break>> SpotCheck(store::Tx& tx,
       continue;
     }
     if (point->seq == 0) continue;
-    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query("SELECT hash FROM " + name + " WHERE seq = $1",
-                                                   {point->seq}));
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query("SELECT hash FROM " + name + " WHERE seq = $1", {point->seq}));
     if (rows.empty()) {
       return std::optional<Break>(
           Break{name, point->seq, "het gecheckpointe record ontbreekt: de keten is ingekort"});

@@ -53,8 +53,7 @@ Status Trail::Flush(store::Tx& tx) {
       JH_TRY(Append(tx, Chain::kBesluiten,
                     {e.time, trace_.trace_id, e.span_id, kind, actor.id, actor.rol,
                      actor.organisatie_id, d.action, d.resource_type, d.resource_id,
-                     d.allowed ? "allow" : "deny", d.rule, d.ground, d.reason,
-                     kRulesetVersion}));
+                     d.allowed ? "allow" : "deny", d.rule, d.ground, d.reason, kRulesetVersion}));
     } else {
       const Processing& p = e.processing;
       JH_TRY(Append(tx, Chain::kVerwerkingen,

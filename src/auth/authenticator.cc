@@ -33,14 +33,13 @@ Result<Actor> Authenticate(store::Store& store, std::string_view authorization) 
   Actor actor;
   bool found = false;
   Status st = store.Read([&](store::Tx& tx) -> Status {
-    JH_ASSIGN_OR_RETURN(
-        store::Rows rows,
-        tx.Query("SELECT t.hash, t.soort, t.medewerker_id, t.persoon_id, m.rol, "
-                 "m.meldingsbevoegd, o.id, o.soort, o.gemeentecode "
-                 "FROM tokens t LEFT JOIN medewerkers m ON m.id = t.medewerker_id "
-                 "LEFT JOIN organisaties o ON o.id = m.organisatie_id "
-                 "WHERE t.hash = $1 AND t.ingetrokken_op IS NULL",
-                 {store::Blob{hash}}));
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query("SELECT t.hash, t.soort, t.medewerker_id, t.persoon_id, m.rol, "
+                                 "m.meldingsbevoegd, o.id, o.soort, o.gemeentecode "
+                                 "FROM tokens t LEFT JOIN medewerkers m ON m.id = t.medewerker_id "
+                                 "LEFT JOIN organisaties o ON o.id = m.organisatie_id "
+                                 "WHERE t.hash = $1 AND t.ingetrokken_op IS NULL",
+                                 {store::Blob{hash}}));
     if (rows.empty()) return {};
     const store::Row& r = rows[0];
     // The lookup was by hash; compare once more in constant time so that no code path

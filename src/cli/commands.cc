@@ -32,8 +32,9 @@ Result<app::ServeOptions> ToServeOptions(const CommonOptions& o) {
   app::ServeOptions s;
   s.dir.root = o.data;
   if (!o.database.empty()) {
-    return Error::Invalid("database", "niet-ondersteund",
-                          "PostgreSQL wordt nog niet ondersteund; laat --database weg voor SQLite.");
+    return Error::Invalid(
+        "database", "niet-ondersteund",
+        "PostgreSQL wordt nog niet ondersteund; laat --database weg voor SQLite.");
   }
   JH_ASSIGN_OR_RETURN(auto listen, app::ParseListen(o.listen));
   s.http.host = listen.first;
@@ -93,17 +94,25 @@ void AddInitOptions(CLI::App& app, CommonOptions& o) {
 
 void AddServeOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--data", o.data, "Datamap")->capture_default_str();
-  app.add_option("--listen", o.listen, "HOST:PORT (poort 0 kiest een vrije)")->capture_default_str();
+  app.add_option("--listen", o.listen, "HOST:PORT (poort 0 kiest een vrije)")
+      ->capture_default_str();
   app.add_option("--today", o.today, "Vaste datum voor de regels (JJJJ-MM-DD)");
   app.add_option("--database", o.database, "postgresql://… (nog niet ondersteund)");
-  app.add_option("--threads", o.io_threads, "Netwerkthreads")->check(CLI::Range(1, 64))->capture_default_str();
-  app.add_option("--workers", o.workers, "Threads voor verzoeken")->check(CLI::Range(1, 1024))->capture_default_str();
+  app.add_option("--threads", o.io_threads, "Netwerkthreads")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  app.add_option("--workers", o.workers, "Threads voor verzoeken")
+      ->check(CLI::Range(1, 1024))
+      ->capture_default_str();
   app.add_option("--max-connections", o.max_connections, "Maximaal gelijktijdige verbindingen")
-      ->check(CLI::Range(1, 100000))->capture_default_str();
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   app.add_option("--read-timeout-ms", o.read_timeout_ms, "Tijd om een verzoek te ontvangen")
-      ->check(CLI::Range(100, 600000))->capture_default_str();
+      ->check(CLI::Range(100, 600000))
+      ->capture_default_str();
   app.add_option("--idle-timeout-ms", o.idle_timeout_ms, "Keep-alive zonder verkeer")
-      ->check(CLI::Range(100, 3600000))->capture_default_str();
+      ->check(CLI::Range(100, 3600000))
+      ->capture_default_str();
   app.add_flag("--no-group-commit", o.no_group_commit, "Eén fsync per schrijfactie (benchmark)");
   // Benchmark-only: measures what the processing and decision logs cost. Group "" hides it
   // from --help so nobody picks it up as a tuning option; Serve warns loudly when it is set.
@@ -166,9 +175,10 @@ int RunDemo(const CommonOptions& o) {
     JH_ASSIGN_OR_RETURN(auto logins, app::SeedDemoRegion(seeding, beheerder));
     std::printf("\nJeugdhulp demoregio Demodam (GM9999) — tokens per rol:\n\n");
     for (const auto& l : logins) std::printf("  %-58s %s\n", l.wie.c_str(), l.token.c_str());
-    std::printf("\nAPI: http://%s/api/v1 (Authorization: Bearer <token>)\n"
-                "Documentatie: http://%s/api/v1/openapi.json — stoppen: Ctrl-C.\n\n",
-                o.listen.c_str(), o.listen.c_str());
+    std::printf(
+        "\nAPI: http://%s/api/v1 (Authorization: Bearer <token>)\n"
+        "Documentatie: http://%s/api/v1/openapi.json — stoppen: Ctrl-C.\n\n",
+        o.listen.c_str(), o.listen.c_str());
     std::fflush(stdout);
     return {};
   };
@@ -190,9 +200,8 @@ int RunAdmin(const CommonOptions& o) {
   req.path = target.substr(0, target.find('?'));
   if (target.find('?') != std::string::npos) req.query = target.substr(target.find('?') + 1);
   if (o.admin_args.size() == 3) {
-    req.body = o.admin_args[2] == "-"
-                   ? std::string(std::istreambuf_iterator<char>(std::cin), {})
-                   : o.admin_args[2];
+    req.body = o.admin_args[2] == "-" ? std::string(std::istreambuf_iterator<char>(std::cin), {})
+                                      : o.admin_args[2];
     req.headers["content-type"] = "application/json";
   }
   req.received = std::chrono::steady_clock::now();

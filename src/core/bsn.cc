@@ -35,7 +35,8 @@ Result<Bsn> Bsn::Parse(std::string_view input, std::string_view field) {
   }
   std::string digits(9 - input.size(), '0');
   digits.append(input);
-  if (digits == "000000000") return BsnError(field, "nul", "Een BSN bestaat niet uit alleen nullen.");
+  if (digits == "000000000")
+    return BsnError(field, "nul", "Een BSN bestaat niet uit alleen nullen.");
   if (!PassesElfproef(digits)) {
     return BsnError(field, "elfproef", "Het BSN voldoet niet aan de elfproef.");
   }

@@ -27,8 +27,8 @@ Error Error::Conflict(std::string message) {
 }
 
 Error Error::Unprocessable(std::string rule, std::string ground, std::string message) {
-  return Error{ErrorCode::kUnprocessable, std::move(message), std::move(rule), std::move(ground),
-               {}};
+  return Error{
+      ErrorCode::kUnprocessable, std::move(message), std::move(rule), std::move(ground), {}};
 }
 
 Error Error::Unavailable(std::string message) {

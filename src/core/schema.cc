@@ -15,11 +15,16 @@ std::shared_ptr<Node> Make(Kind kind, std::string description) {
 
 const char* KindName(Kind k) {
   switch (k) {
-    case Kind::kString: return "tekst";
-    case Kind::kInteger: return "geheel getal";
-    case Kind::kBoolean: return "true of false";
-    case Kind::kObject: return "object";
-    case Kind::kArray: return "lijst";
+    case Kind::kString:
+      return "tekst";
+    case Kind::kInteger:
+      return "geheel getal";
+    case Kind::kBoolean:
+      return "true of false";
+    case Kind::kObject:
+      return "object";
+    case Kind::kArray:
+      return "lijst";
   }
   return "?";
 }
@@ -97,11 +102,21 @@ void CheckObject(const Node& s, const Json& v, const std::string& path, Collecto
 void Check(const Node& s, const Json& v, const std::string& path, Collector& out) {
   bool type_ok = false;
   switch (s.kind) {
-    case Kind::kString: type_ok = v.is_string(); break;
-    case Kind::kInteger: type_ok = v.is_number_integer(); break;
-    case Kind::kBoolean: type_ok = v.is_boolean(); break;
-    case Kind::kObject: type_ok = v.is_object(); break;
-    case Kind::kArray: type_ok = v.is_array(); break;
+    case Kind::kString:
+      type_ok = v.is_string();
+      break;
+    case Kind::kInteger:
+      type_ok = v.is_number_integer();
+      break;
+    case Kind::kBoolean:
+      type_ok = v.is_boolean();
+      break;
+    case Kind::kObject:
+      type_ok = v.is_object();
+      break;
+    case Kind::kArray:
+      type_ok = v.is_array();
+      break;
   }
   if (!type_ok) {
     out.Add(path, "type", std::string("Verwacht: ") + KindName(s.kind) + ".");
@@ -203,8 +218,12 @@ NodePtr Array(NodePtr items, std::string description, size_t max_items) {
   return n;
 }
 
-Field Req(std::string name, NodePtr schema) { return Field{std::move(name), std::move(schema), true}; }
-Field Opt(std::string name, NodePtr schema) { return Field{std::move(name), std::move(schema), false}; }
+Field Req(std::string name, NodePtr schema) {
+  return Field{std::move(name), std::move(schema), true};
+}
+Field Opt(std::string name, NodePtr schema) {
+  return Field{std::move(name), std::move(schema), false};
+}
 
 std::string TruncateUtf8(const std::string& text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;

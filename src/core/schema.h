@@ -76,14 +76,14 @@ Field Req(std::string name, NodePtr schema);
 Field Opt(std::string name, NodePtr schema);
 
 // Formats used across the API.
-Format DateFormat();         // YYYY-MM-DD, a real date
-Format BsnFormat();          // BSN-01 (9 digits, elfproef); errors carry regel BSN-01
-Format GemeentecodeFormat(); // "GM" + 4 digits
-Format PostcodeFormat();     // 4 digits (first not 0) + 2 capitals
-Format AgbFormat();          // 8 digits
-Format UuidFormat();         // lowercase UUID
-Format EmailFormat();        // something@something.tld, no spaces
-Format PhoneFormat();        // digits, spaces, +, -, (, ) ; 6..20 chars
+Format DateFormat();          // YYYY-MM-DD, a real date
+Format BsnFormat();           // BSN-01 (9 digits, elfproef); errors carry regel BSN-01
+Format GemeentecodeFormat();  // "GM" + 4 digits
+Format PostcodeFormat();      // 4 digits (first not 0) + 2 capitals
+Format AgbFormat();           // 8 digits
+Format UuidFormat();          // lowercase UUID
+Format EmailFormat();         // something@something.tld, no spaces
+Format PhoneFormat();         // digits, spaces, +, -, (, ) ; 6..20 chars
 
 // Validates `value` against `schema`; all problems are collected into one kInvalidArgument
 // error whose invalidParams name each field by its path ("adres.postcode"). When an unknown

@@ -67,7 +67,8 @@ Format UuidFormat() {
 Format EmailFormat() {
   return {"email", "", "email", [](const std::string& s) -> std::string {
             auto at = s.find('@');
-            bool ok = at != std::string::npos && at > 0 && s.find('@', at + 1) == std::string::npos &&
+            bool ok = at != std::string::npos && at > 0 &&
+                      s.find('@', at + 1) == std::string::npos &&
                       s.find('.', at) != std::string::npos && s.back() != '.' &&
                       s.find_first_of(" \t\r\n<>") == std::string::npos && s.size() <= 254;
             return ok ? "" : "Verwacht een e-mailadres.";

@@ -1,6 +1,5 @@
 #include "http/api.h"
 
-
 #include <algorithm>
 #include <cctype>
 #include <map>
@@ -16,9 +15,9 @@ namespace {
 
 bool IsJsonMediaType(const std::string& content_type) {
   std::string media = content_type.substr(0, content_type.find(';'));
-  media.erase(std::remove_if(media.begin(), media.end(),
-                             [](unsigned char c) { return std::isspace(c); }),
-              media.end());
+  media.erase(
+      std::remove_if(media.begin(), media.end(), [](unsigned char c) { return std::isspace(c); }),
+      media.end());
   std::transform(media.begin(), media.end(), media.begin(),
                  [](unsigned char c) { return std::tolower(c); });
   return media == "application/json";
@@ -72,9 +71,8 @@ Status CheckQuery(const http::Request& req, const Operation& op) {
     }
     if (p.integer) {
       JH_TRY(ParseQueryInt(value, p));
-    } else if (!p.enum_values.empty() &&
-               std::find(p.enum_values.begin(), p.enum_values.end(), value) ==
-                   p.enum_values.end()) {
+    } else if (!p.enum_values.empty() && std::find(p.enum_values.begin(), p.enum_values.end(),
+                                                   value) == p.enum_values.end()) {
       std::string allowed;
       for (const auto& e : p.enum_values) allowed += (allowed.empty() ? "" : ", ") + e;
       return Error::Invalid(p.name, "enum", "Toegestaan: " + allowed + ".");
@@ -96,7 +94,8 @@ Status Authorize(const Operation& op, const auth::Actor& actor) {
   if (!actor.IsMedewerker()) {
     return Error::Forbidden("", "", "Dit kan alleen met een token van een medewerker.");
   }
-  if (!op.roles.empty() && std::find(op.roles.begin(), op.roles.end(), actor.rol) == op.roles.end()) {
+  if (!op.roles.empty() &&
+      std::find(op.roles.begin(), op.roles.end(), actor.rol) == op.roles.end()) {
     std::string roles;
     for (const auto& r : op.roles) roles += (roles.empty() ? "" : ", ") + r;
     return Error::Forbidden("", "", "Dit is voorbehouden aan de rol: " + roles + ".");
@@ -109,9 +108,8 @@ http::Response ToResponse(Reply&& reply) {
   r.status = reply.status;
   if (reply.content_type.empty()) {
     r.content_type = "application/json";
-    r.body = reply.body.is_null()
-                 ? ""
-                 : reply.body.dump(-1, ' ', false, Json::error_handler_t::replace);
+    r.body =
+        reply.body.is_null() ? "" : reply.body.dump(-1, ' ', false, Json::error_handler_t::replace);
   } else {
     r.content_type = reply.content_type;
     r.body = std::move(reply.raw);
@@ -168,11 +166,11 @@ Result<Reply> Api::Dispatch(http::Request& req, const Operation& op, const auth:
     if (who != nullptr && op.access != Access::kPublic) {
       Status allowed = Authorize(op, *who);
       auto id = req.params.find("id");
-      services::Decide(env, audit::Decision{
-                                op.operation_id, ResourceType(op.path),
-                                id == req.params.end() ? "" : id->second, allowed.ok(), "", "",
-                                allowed.ok() ? "rol " + who->rol + " toegestaan"
-                                             : allowed.error().message});
+      services::Decide(
+          env, audit::Decision{
+                   op.operation_id, ResourceType(op.path), id == req.params.end() ? "" : id->second,
+                   allowed.ok(), "", "",
+                   allowed.ok() ? "rol " + who->rol + " toegestaan" : allowed.error().message});
       JH_TRY(allowed);
     }
     JH_TRY(CheckQuery(req, op));

@@ -45,7 +45,7 @@ struct Call {
   http::Request& request;
   const auth::Actor* actor;  // nullptr on public operations
   Json body;                 // the validated body, or null
-  services::Env& env;  // per request: carries the actor and the audit trail
+  services::Env& env;        // per request: carries the actor and the audit trail
 
   const std::string& Param(const std::string& name) const { return request.params.at(name); }
   // A validated integer query parameter, or `fallback` when absent.
@@ -75,9 +75,9 @@ struct Operation {
   schema::NodePtr body;            // request body schema; nullptr = no body
   std::vector<QueryParam> query;
   int success = 200;
-  schema::NodePtr response;          // success body schema (JSON); nullptr = none/raw
-  std::string response_media;        // non-JSON success media type (e.g. text/plain)
-  std::vector<int> errors;           // extra documented statuses (409, 422, ...)
+  schema::NodePtr response;    // success body schema (JSON); nullptr = none/raw
+  std::string response_media;  // non-JSON success media type (e.g. text/plain)
+  std::vector<int> errors;     // extra documented statuses (409, 422, ...)
   std::function<Result<Reply>(Call&)> handle;
 };
 

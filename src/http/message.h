@@ -13,9 +13,9 @@
 namespace jh::http {
 
 struct Request {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // percent-decoded path without the query string
-  std::string query;   // raw query string after '?', may be empty
+  std::string method;                          // "GET", "POST", ...
+  std::string path;                            // percent-decoded path without the query string
+  std::string query;                           // raw query string after '?', may be empty
   std::map<std::string, std::string> headers;  // names lower-cased
   std::string body;
   std::string remote;  // peer address, for the access log

@@ -14,17 +14,18 @@ constexpr const char* kHost = "https://jeugdhulp.example";
 constexpr const char* kBase = "/api/v1";
 
 Json ErrorResponse(const char* description) {
-  return Json{{"description", description},
-              {"headers", {{"API-Version", {{"$ref", "#/components/headers/API-Version"}}}}},
-              {"content",
-               {{"application/problem+json",
-                 {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
+  return Json{
+      {"description", description},
+      {"headers", {{"API-Version", {{"$ref", "#/components/headers/API-Version"}}}}},
+      {"content",
+       {{"application/problem+json", {{"schema", {{"$ref", "#/components/schemas/Problem"}}}}}}}};
 }
 
 const std::map<int, const char*>& ErrorDescriptions() {
   static const std::map<int, const char*> kDescriptions = {
-      {400, "Ongeldige invoer: onjuiste JSON, verkeerd type, onbekend of verboden veld "
-            "(invalidParams noemt het veld; regel waar een regel weigert)."},
+      {400,
+       "Ongeldige invoer: onjuiste JSON, verkeerd type, onbekend of verboden veld "
+       "(invalidParams noemt het veld; regel waar een regel weigert)."},
       {401, "Geen of onbekend token."},
       {403, "De aanroeper mag dit niet (regel noemt de regel)."},
       {404, "Onbekend id, of een id dat de aanroeper niet mag kennen."},
@@ -55,21 +56,23 @@ Json Components(const std::string& api_version) {
         {"status", {{"type", "integer"}, {"format", "int32"}}},
         {"detail", {{"type", "string"}}},
         {"instance", {{"type", "string"}}},
-        {"regel", {{"type", "string"}, {"description", "Id van de regel (RULES.md)."},
-                   {"example", "VIR-02"}}},
+        {"regel",
+         {{"type", "string"},
+          {"description", "Id van de regel (RULES.md)."},
+          {"example", "VIR-02"}}},
         {"grondslag", {{"type", "string"}, {"description", "Wettelijke bron van de regel."}}},
-        {"invalidParams", {{"type", "array"}, {"items", {{"$ref",
-                                                         "#/components/schemas/InvalidParam"}}}}}}}};
-  return Json{
-      {"schemas", {{"Problem", problem}, {"InvalidParam", invalid_param}}},
-      {"headers",
-       {{"API-Version",
-         {{"description", "De volledige versie van de API."},
-          {"schema", {{"type", "string"}, {"example", api_version}}}}}}},
-      {"securitySchemes",
-       {{"bearerAuth",
-         {{"type", "http"}, {"scheme", "bearer"},
-          {"description", "Token van een medewerker of burger (256 bits, hex)."}}}}}};
+        {"invalidParams",
+         {{"type", "array"}, {"items", {{"$ref", "#/components/schemas/InvalidParam"}}}}}}}};
+  return Json{{"schemas", {{"Problem", problem}, {"InvalidParam", invalid_param}}},
+              {"headers",
+               {{"API-Version",
+                 {{"description", "De volledige versie van de API."},
+                  {"schema", {{"type", "string"}, {"example", api_version}}}}}}},
+              {"securitySchemes",
+               {{"bearerAuth",
+                 {{"type", "http"},
+                  {"scheme", "bearer"},
+                  {"description", "Token van een medewerker of burger (256 bits, hex)."}}}}}};
 }
 
 Json Parameters(const Operation& op) {
@@ -85,12 +88,15 @@ Json Parameters(const Operation& op) {
     pos = end;
   }
   for (const auto& q : op.query) {
-    Json schema = q.integer ? Json{{"type", "integer"}, {"minimum", q.minimum},
-                                   {"maximum", q.maximum}}
-                            : Json{{"type", "string"}};
+    Json schema = q.integer
+                      ? Json{{"type", "integer"}, {"minimum", q.minimum}, {"maximum", q.maximum}}
+                      : Json{{"type", "string"}};
     if (!q.enum_values.empty()) schema["enum"] = q.enum_values;
-    params.push_back({{"name", q.name}, {"in", "query"}, {"required", q.required},
-                      {"description", q.description}, {"schema", schema}});
+    params.push_back({{"name", q.name},
+                      {"in", "query"},
+                      {"required", q.required},
+                      {"description", q.description},
+                      {"schema", schema}});
   }
   return params;
 }
@@ -100,8 +106,9 @@ Json OperationObject(const Operation& op) {
   Json params = Parameters(op);
   if (!params.empty()) o["parameters"] = params;
   if (op.body) {
-    o["requestBody"] = {{"required", true},
-                        {"content", {{"application/json", {{"schema", schema::ToOpenApi(*op.body)}}}}}};
+    o["requestBody"] = {
+        {"required", true},
+        {"content", {{"application/json", {{"schema", schema::ToOpenApi(*op.body)}}}}}};
   }
   Json success = {{"description", "Gelukt."},
                   {"headers", {{"API-Version", {{"$ref", "#/components/headers/API-Version"}}}}}};

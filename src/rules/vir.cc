@@ -18,7 +18,8 @@ bool Geldig(const ConvenantFeit& c, const Date& datum) {
 Decision Vir01(const Date& geboortedatum, const Date& datum) {
   const int leeftijd = AgeInYears(geboortedatum, datum);
   if (leeftijd < 0) {
-    return Decision::Refuse("VIR-01", kVir01Ground, "De jeugdige is op deze datum nog niet geboren.");
+    return Decision::Refuse("VIR-01", kVir01Ground,
+                            "De jeugdige is op deze datum nog niet geboren.");
   }
   if (leeftijd >= 23) {
     return Decision::Refuse("VIR-01", kVir01Ground,
@@ -31,11 +32,20 @@ bool Vir02Categorie(std::string_view soort) {
   // Gemeentelijke toegang, Veilig Thuis, jeugdhulp, gecertificeerde instellingen, JGZ, GGZ,
   // huisarts, spoedeisende hulp (ziekenhuis), onderwijs, leerplicht, politie, de Raad.
   static constexpr std::array<std::string_view, 14> kCategorieen = {
-      "wijkteam",          "jeugdteam",          "cjg",
-      "veilig-thuis",      "jeugdhulpaanbieder", "gecertificeerde-instelling",
-      "jeugdgezondheidszorg", "ggz",             "huisartsenpraktijk",
-      "ziekenhuis",        "school",             "leerplicht",
-      "politie",           "raad-voor-de-kinderbescherming"};
+      "wijkteam",
+      "jeugdteam",
+      "cjg",
+      "veilig-thuis",
+      "jeugdhulpaanbieder",
+      "gecertificeerde-instelling",
+      "jeugdgezondheidszorg",
+      "ggz",
+      "huisartsenpraktijk",
+      "ziekenhuis",
+      "school",
+      "leerplicht",
+      "politie",
+      "raad-voor-de-kinderbescherming"};
   return std::find(kCategorieen.begin(), kCategorieen.end(), soort) != kCategorieen.end();
 }
 
@@ -46,13 +56,12 @@ Decision Vir02(const MelderFeiten& melder, const std::string& jeugdige_gemeente,
                             "Deze soort organisatie kan geen meldingsbevoegden aanwijzen.");
   }
   if (!melder.meldingsbevoegd) {
-    return Decision::Refuse("VIR-02", kVir02Ground,
-                            "U bent niet aangewezen als meldingsbevoegde.");
+    return Decision::Refuse("VIR-02", kVir02Ground, "U bent niet aangewezen als meldingsbevoegde.");
   }
   const bool convenant =
       std::any_of(melder.convenanten.begin(), melder.convenanten.end(), [&](const auto& c) {
-        return Geldig(c, datum) &&
-               (c.gemeentecode == jeugdige_gemeente || c.gemeentecode == melder.organisatie_gemeente);
+        return Geldig(c, datum) && (c.gemeentecode == jeugdige_gemeente ||
+                                    c.gemeentecode == melder.organisatie_gemeente);
       });
   if (!convenant) {
     return Decision::Refuse("VIR-02", kVir02Ground,

@@ -23,9 +23,9 @@ struct ConvenantFeit {
 };
 
 struct MelderFeiten {
-  bool meldingsbevoegd = false;     // designated by his organisation
-  std::string organisatie_soort;    // API.md soort
-  std::string organisatie_gemeente; // the organisation's own municipality
+  bool meldingsbevoegd = false;      // designated by his organisation
+  std::string organisatie_soort;     // API.md soort
+  std::string organisatie_gemeente;  // the organisation's own municipality
   std::vector<ConvenantFeit> convenanten;
 };
 
@@ -47,10 +47,10 @@ Decision Vir03(std::optional<bool> redelijk_vermoeden);
 Date Vir11VerwijderenUiterlijk(const Date& gemeld_op, const Date& geboortedatum);
 
 enum class Verwijdering {
-  kGeen,                 // stays active
-  kNaTweeJaar,           // two years passed: removed and archived
-  kDrieentwintig,        // 23rd birthday: removed, not archived
-  kOverleden,            // death: removed, not archived
+  kGeen,           // stays active
+  kNaTweeJaar,     // two years passed: removed and archived
+  kDrieentwintig,  // 23rd birthday: removed, not archived
+  kOverleden,      // death: removed, not archived
 };
 
 // VIR-11: whether an active registration must be removed automatically on `vandaag`.

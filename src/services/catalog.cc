@@ -6,19 +6,31 @@
 namespace jh::services {
 
 const std::vector<std::string>& OrganisatieSoorten() {
-  static const std::vector<std::string> kSoorten = {
-      "gemeente", "wijkteam", "jeugdteam", "cjg", "veilig-thuis",
-      "raad-voor-de-kinderbescherming", "jeugdhulpaanbieder", "gecertificeerde-instelling",
-      "jeugdgezondheidszorg", "huisartsenpraktijk", "ziekenhuis", "school", "leerplicht", "ggz",
-      "politie", "akj", "autoriteit-persoonsgegevens"};
+  static const std::vector<std::string> kSoorten = {"gemeente",
+                                                    "wijkteam",
+                                                    "jeugdteam",
+                                                    "cjg",
+                                                    "veilig-thuis",
+                                                    "raad-voor-de-kinderbescherming",
+                                                    "jeugdhulpaanbieder",
+                                                    "gecertificeerde-instelling",
+                                                    "jeugdgezondheidszorg",
+                                                    "huisartsenpraktijk",
+                                                    "ziekenhuis",
+                                                    "school",
+                                                    "leerplicht",
+                                                    "ggz",
+                                                    "politie",
+                                                    "akj",
+                                                    "autoriteit-persoonsgegevens"};
   return kSoorten;
 }
 
 const std::vector<std::string>& Rollen() {
   static const std::vector<std::string> kRollen = {
-      "beheerder", "huisarts", "jeugdarts", "medisch-specialist", "jeugdhulpverlener",
-      "toegangsmedewerker", "regievoerder", "gemeentemedewerker", "vt-medewerker",
-      "rvdk-medewerker", "leerkracht", "vertrouwenspersoon"};
+      "beheerder",         "huisarts",           "jeugdarts",    "medisch-specialist",
+      "jeugdhulpverlener", "toegangsmedewerker", "regievoerder", "gemeentemedewerker",
+      "vt-medewerker",     "rvdk-medewerker",    "leerkracht",   "vertrouwenspersoon"};
   return kRollen;
 }
 
@@ -36,8 +48,7 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& RolSoorten()
       {"jeugdarts", {"jeugdgezondheidszorg"}},
       {"medisch-specialist", {"ziekenhuis", "ggz"}},
       {"jeugdhulpverlener",
-       {"jeugdhulpaanbieder", "gecertificeerde-instelling", "ggz", "wijkteam", "jeugdteam",
-        "cjg"}},
+       {"jeugdhulpaanbieder", "gecertificeerde-instelling", "ggz", "wijkteam", "jeugdteam", "cjg"}},
       {"toegangsmedewerker", {"wijkteam", "jeugdteam", "cjg"}},
       {"regievoerder", {"gemeente"}},
       {"gemeentemedewerker", {"gemeente"}},

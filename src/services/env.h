@@ -14,8 +14,8 @@ struct Env {
   store::Store& store;
   const crypto::Vault& vault;
   const Clock& clock;
-  audit::Trail* trail = nullptr;         // nullptr: no audit (seeding, tests of pure storage)
-  const auth::Actor* actor = nullptr;    // nullptr: the system
+  audit::Trail* trail = nullptr;       // nullptr: no audit (seeding, tests of pure storage)
+  const auth::Actor* actor = nullptr;  // nullptr: the system
 };
 
 }  // namespace jh::services

@@ -17,7 +17,7 @@ namespace jh::services {
                                      const std::string& toegangsteam);
 // The configured access team kind, or nullopt when none is configured.
 [[nodiscard]] Result<std::optional<std::string>> GetToegangsteam(Env& env,
-                                                                  const std::string& gemeentecode);
+                                                                 const std::string& gemeentecode);
 
 struct Contract {
   std::string id;

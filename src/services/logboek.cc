@@ -16,8 +16,8 @@ constexpr const char* kColumns =
     "actor_kind, actor_rol";
 
 Verwerking FromRow(const store::Row& r) {
-  return Verwerking{r.Int(0),   r.Text(1),  r.Text(2),  r.Text(3),  r.Text(4),  r.Text(5),
-                    r.Text(6),  r.Int(7),   r.Text(8),  r.Text(9),  r.Text(10), r.Text(11),
+  return Verwerking{r.Int(0),   r.Text(1),  r.Text(2),  r.Text(3), r.Text(4),  r.Text(5),
+                    r.Text(6),  r.Int(7),   r.Text(8),  r.Text(9), r.Text(10), r.Text(11),
                     r.Text(12), r.Text(13), r.Text(14), r.Text(15)};
 }
 
@@ -89,9 +89,9 @@ Result<PageOf<MijnVerwerking>> MijnLogboek(Env& env, const std::string& persoon_
   const std::string subject = audit::Trail::SubjectPseudonym(env.vault, "persoon", persoon_id);
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
     out.items.clear();
-    JH_ASSIGN_OR_RETURN(store::Rows count,
-                        tx.Query("SELECT COUNT(*) FROM verwerkingen WHERE subject_id = $1",
-                                 {subject}));
+    JH_ASSIGN_OR_RETURN(
+        store::Rows count,
+        tx.Query("SELECT COUNT(*) FROM verwerkingen WHERE subject_id = $1", {subject}));
     out.totaal = count.at(0).Int(0);
     JH_ASSIGN_OR_RETURN(
         store::Rows rows,

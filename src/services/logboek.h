@@ -36,11 +36,11 @@ struct Verwerking {
 
 // One record as a citizen reads it.
 struct MijnVerwerking {
-  std::string tijdstip;      // RFC 3339
-  std::string wie;           // "Huisartsenpraktijk De Linde (huisarts)", "uzelf", "de beheerder"
-  std::string wat;           // what happened, in plain Dutch
-  std::string waarom;        // the activity's name
-  std::string activiteit;    // the activity's id in the register
+  std::string tijdstip;    // RFC 3339
+  std::string wie;         // "Huisartsenpraktijk De Linde (huisarts)", "uzelf", "de beheerder"
+  std::string wat;         // what happened, in plain Dutch
+  std::string waarom;      // the activity's name
+  std::string activiteit;  // the activity's id in the register
 };
 
 // The records about the person, newest first.

@@ -1,7 +1,7 @@
 #include "services/medewerkers.h"
 
-#include "services/catalog.h"
 #include "audit/register.h"
+#include "services/catalog.h"
 #include "services/keyring.h"
 #include "services/write.h"
 
@@ -25,11 +25,12 @@ Result<Medewerker> CreateMedewerker(Env& env, Medewerker m) {
       return {};
     }
     JH_ASSIGN_OR_RETURN(crypto::DataKey key, CreateDataKey(tx, env.vault, m.id));
-    JH_TRY(tx.Exec("INSERT INTO medewerkers (id, organisatie_id, rol, meldingsbevoegd, naam_enc, "
-                   "telefoon_enc, email_enc, aangemaakt_op) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-                   {m.id, m.organisatie_id, m.rol, int64_t{m.meldingsbevoegd ? 1 : 0},
-                    Seal(key, m.id, "naam", m.naam), Seal(key, m.id, "telefoon", m.telefoon),
-                    Seal(key, m.id, "email", m.email), env.clock.NowRfc3339()}));
+    JH_TRY(
+        tx.Exec("INSERT INTO medewerkers (id, organisatie_id, rol, meldingsbevoegd, naam_enc, "
+                "telefoon_enc, email_enc, aangemaakt_op) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                {m.id, m.organisatie_id, m.rol, int64_t{m.meldingsbevoegd ? 1 : 0},
+                 Seal(key, m.id, "naam", m.naam), Seal(key, m.id, "telefoon", m.telefoon),
+                 Seal(key, m.id, "email", m.email), env.clock.NowRfc3339()}));
     Processed(env, audit::kMedewerkerBeheer, "medewerker registreren", "medewerker", m.id);
     return {};
   }));
@@ -71,9 +72,10 @@ Result<std::string> IssueMedewerkerToken(Env& env, const std::string& medewerker
                         tx.Query("SELECT 1 FROM medewerkers WHERE id = $1", {medewerker_id}));
     exists = !rows.empty();
     if (!exists) return {};
-    JH_TRY(tx.Exec("INSERT INTO tokens (hash, soort, medewerker_id, aangemaakt_op) "
-                   "VALUES ($1, 'medewerker', $2, $3)",
-                   {store::Blob{crypto::TokenHash(token)}, medewerker_id, env.clock.NowRfc3339()}));
+    JH_TRY(
+        tx.Exec("INSERT INTO tokens (hash, soort, medewerker_id, aangemaakt_op) "
+                "VALUES ($1, 'medewerker', $2, $3)",
+                {store::Blob{crypto::TokenHash(token)}, medewerker_id, env.clock.NowRfc3339()}));
     Processed(env, audit::kMedewerkerBeheer, "token uitgeven", "medewerker", medewerker_id);
     return {};
   }));

@@ -18,9 +18,9 @@ Result<Organisatie> CreateOrganisatie(Env& env, Organisatie o) {
   o.aangemaakt_op = env.clock.NowRfc3339();
   store::Value agb = o.agb_code ? store::Value(*o.agb_code) : store::Value();
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
-    JH_TRY(tx.Exec(std::string("INSERT INTO organisaties (") + kColumns +
-                       ") VALUES ($1, $2, $3, $4, $5, $6)",
-                   {o.id, o.naam, o.soort, o.gemeentecode, agb, o.aangemaakt_op}));
+    JH_TRY(tx.Exec(
+        std::string("INSERT INTO organisaties (") + kColumns + ") VALUES ($1, $2, $3, $4, $5, $6)",
+        {o.id, o.naam, o.soort, o.gemeentecode, agb, o.aangemaakt_op}));
     return {};
   }));
   return o;
@@ -29,10 +29,9 @@ Result<Organisatie> CreateOrganisatie(Env& env, Organisatie o) {
 Result<Organisatie> GetOrganisatie(Env& env, const std::string& id) {
   std::optional<Organisatie> found;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
-    JH_ASSIGN_OR_RETURN(store::Rows rows,
-                        tx.Query(std::string("SELECT ") + kColumns +
-                                     " FROM organisaties WHERE id = $1",
-                                 {id}));
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query(std::string("SELECT ") + kColumns + " FROM organisaties WHERE id = $1", {id}));
     if (!rows.empty()) found = FromRow(rows[0]);
     return {};
   }));
@@ -64,14 +63,15 @@ Result<Convenant> CreateConvenant(Env& env, Convenant c) {
   store::Value tot = c.geldig_tot ? store::Value(c.geldig_tot->ToString()) : store::Value();
   bool exists = false;
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
-    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query("SELECT 1 FROM organisaties WHERE id = $1",
-                                                   {c.organisatie_id}));
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query("SELECT 1 FROM organisaties WHERE id = $1", {c.organisatie_id}));
     exists = !rows.empty();
     if (!exists) return {};
-    JH_TRY(tx.Exec("INSERT INTO convenanten (id, organisatie_id, gemeentecode, geldig_vanaf, "
-                   "geldig_tot, aangemaakt_op) VALUES ($1, $2, $3, $4, $5, $6)",
-                   {c.id, c.organisatie_id, c.gemeentecode, c.geldig_vanaf.ToString(), tot,
-                    env.clock.NowRfc3339()}));
+    JH_TRY(
+        tx.Exec("INSERT INTO convenanten (id, organisatie_id, gemeentecode, geldig_vanaf, "
+                "geldig_tot, aangemaakt_op) VALUES ($1, $2, $3, $4, $5, $6)",
+                {c.id, c.organisatie_id, c.gemeentecode, c.geldig_vanaf.ToString(), tot,
+                 env.clock.NowRfc3339()}));
     return {};
   }));
   if (!exists) return Error::NotFound("De organisatie bestaat niet.");

@@ -35,15 +35,15 @@ Result<Persoon> CreatePersoon(Env& env, Persoon p) {
   const std::string now = env.clock.NowRfc3339();
   Status st = Write(env, [&](store::Tx& tx) -> Status {
     JH_ASSIGN_OR_RETURN(crypto::DataKey key, CreateDataKey(tx, env.vault, p.id));
-    JH_TRY(tx.Exec(
-        "INSERT INTO personen (id, bsn_index, bsn_enc, voornamen_enc, geslachtsnaam_enc, "
-        "geboortedatum, geslacht, gemeentecode, adres_index, adres_enc, aangemaakt_op, "
-        "gewijzigd_op) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
-        {p.id, store::Blob{env.vault.BsnIndex(*p.bsn)}, Seal(key, p.id, "bsn", p.bsn->digits()),
-         Seal(key, p.id, "voornamen", p.voornamen),
-         Seal(key, p.id, "geslachtsnaam", p.geslachtsnaam), p.geboortedatum.ToString(),
-         p.geslacht, p.gemeentecode, store::Blob{AdresIndex(env.vault, p.adres)},
-         Seal(key, p.id, "adres", AdresJson(p.adres)), now}));
+    JH_TRY(
+        tx.Exec("INSERT INTO personen (id, bsn_index, bsn_enc, voornamen_enc, geslachtsnaam_enc, "
+                "geboortedatum, geslacht, gemeentecode, adres_index, adres_enc, aangemaakt_op, "
+                "gewijzigd_op) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
+                {p.id, store::Blob{env.vault.BsnIndex(*p.bsn)},
+                 Seal(key, p.id, "bsn", p.bsn->digits()), Seal(key, p.id, "voornamen", p.voornamen),
+                 Seal(key, p.id, "geslachtsnaam", p.geslachtsnaam), p.geboortedatum.ToString(),
+                 p.geslacht, p.gemeentecode, store::Blob{AdresIndex(env.vault, p.adres)},
+                 Seal(key, p.id, "adres", AdresJson(p.adres)), now}));
     Processed(env, audit::kBrpBeheer, "persoon registreren", "persoon", p.id);
     return {};
   });
@@ -105,7 +105,8 @@ Result<Persoon> UpdatePersoon(Env& env, const std::string& id, const PersoonWijz
                           "De overlijdensdatum ligt voor de geboortedatum.");
     }
     if (*change.overlijdensdatum > env.clock.Today()) {
-      return Inconsistent("overlijdensdatum", "toekomst", "De overlijdensdatum ligt in de toekomst.");
+      return Inconsistent("overlijdensdatum", "toekomst",
+                          "De overlijdensdatum ligt in de toekomst.");
     }
   }
   bool missing = false;
@@ -122,10 +123,11 @@ Result<Persoon> UpdatePersoon(Env& env, const std::string& id, const PersoonWijz
                      {id, *change.gemeentecode, now}));
     }
     if (change.adres) {
-      JH_TRY(tx.Exec("UPDATE personen SET adres_index = $2, adres_enc = $3, gewijzigd_op = $4 "
-                     "WHERE id = $1",
-                     {id, store::Blob{AdresIndex(env.vault, *change.adres)},
-                      Seal(*key, id, "adres", AdresJson(*change.adres)), now}));
+      JH_TRY(
+          tx.Exec("UPDATE personen SET adres_index = $2, adres_enc = $3, gewijzigd_op = $4 "
+                  "WHERE id = $1",
+                  {id, store::Blob{AdresIndex(env.vault, *change.adres)},
+                   Seal(*key, id, "adres", AdresJson(*change.adres)), now}));
     }
     if (change.overlijdensdatum) {
       JH_TRY(tx.Exec("UPDATE personen SET overlijdensdatum = $2, gewijzigd_op = $3 WHERE id = $1",
@@ -174,9 +176,10 @@ Status CreateGezagsrelatie(Env& env, const std::string& kind_id, const std::stri
       refused = Inconsistent("ouderId", "niet-ouder", "De ouder is niet ouder dan het kind.");
     }
     if (refused) return {};
-    JH_TRY(tx.Exec("INSERT INTO gezagsrelaties (kind_id, ouder_id, aangemaakt_op) "
-                   "VALUES ($1, $2, $3)",
-                   {kind_id, ouder_id, env.clock.NowRfc3339()}));
+    JH_TRY(
+        tx.Exec("INSERT INTO gezagsrelaties (kind_id, ouder_id, aangemaakt_op) "
+                "VALUES ($1, $2, $3)",
+                {kind_id, ouder_id, env.clock.NowRfc3339()}));
     Processed(env, audit::kBrpBeheer, "gezag vastleggen", "persoon", kind_id);
     Processed(env, audit::kBrpBeheer, "gezag vastleggen", "persoon", ouder_id);
     return {};
@@ -194,9 +197,10 @@ Result<std::string> IssueBurgerToken(Env& env, const Bsn& bsn) {
   if (!id) return UnknownReference("bsn", "Een persoon met dit BSN");
   std::string token = crypto::RandomToken();
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
-    JH_TRY(tx.Exec("INSERT INTO tokens (hash, soort, persoon_id, aangemaakt_op) "
-                   "VALUES ($1, 'burger', $2, $3)",
-                   {store::Blob{crypto::TokenHash(token)}, *id, env.clock.NowRfc3339()}));
+    JH_TRY(
+        tx.Exec("INSERT INTO tokens (hash, soort, persoon_id, aangemaakt_op) "
+                "VALUES ($1, 'burger', $2, $3)",
+                {store::Blob{crypto::TokenHash(token)}, *id, env.clock.NowRfc3339()}));
     Processed(env, audit::kToegangBurger, "burgertoken uitgeven", "persoon", *id);
     return {};
   }));

@@ -25,15 +25,17 @@ Result<Vernietiging> VernietigPersoon(Env& env, const std::string& id) {
     }
     JH_TRY(tx.Exec("UPDATE data_keys SET sealed = NULL, vernietigd_op = $2 WHERE owner_id = $1",
                    {id, now}));
-    JH_TRY(tx.Exec("UPDATE personen SET bsn_index = NULL, bsn_enc = NULL, voornamen_enc = NULL, "
-                   "geslachtsnaam_enc = NULL, geboortedatum = NULL, geslacht = NULL, "
-                   "gemeentecode = NULL, adres_index = NULL, adres_enc = NULL, "
-                   "overlijdensdatum = NULL, vernietigd_op = $2, gewijzigd_op = $2 WHERE id = $1",
-                   {id, now}));
+    JH_TRY(
+        tx.Exec("UPDATE personen SET bsn_index = NULL, bsn_enc = NULL, voornamen_enc = NULL, "
+                "geslachtsnaam_enc = NULL, geboortedatum = NULL, geslacht = NULL, "
+                "gemeentecode = NULL, adres_index = NULL, adres_enc = NULL, "
+                "overlijdensdatum = NULL, vernietigd_op = $2, gewijzigd_op = $2 WHERE id = $1",
+                {id, now}));
     JH_TRY(tx.Exec("DELETE FROM gezagsrelaties WHERE kind_id = $1 OR ouder_id = $1", {id}));
-    JH_TRY(tx.Exec("UPDATE tokens SET ingetrokken_op = $2 WHERE persoon_id = $1 "
-                   "AND ingetrokken_op IS NULL",
-                   {id, now}));
+    JH_TRY(
+        tx.Exec("UPDATE tokens SET ingetrokken_op = $2 WHERE persoon_id = $1 "
+                "AND ingetrokken_op IS NULL",
+                {id, now}));
     Processed(env, audit::kVernietiging, "persoon vernietigen", "persoon", id);
     return {};
   }));

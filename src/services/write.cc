@@ -24,8 +24,8 @@ Status Write(Env& env, const std::function<Status(store::Tx&)>& fn) {
 void Processed(Env& env, const char* activity_id, std::string name, const char* subject_type,
                const std::string& subject_id) {
   if (env.trail == nullptr) return;
-  env.trail->Processed(audit::Processing{activity_id, std::move(name), subject_type, subject_id,
-                                         true});
+  env.trail->Processed(
+      audit::Processing{activity_id, std::move(name), subject_type, subject_id, true});
 }
 
 void Decide(Env& env, audit::Decision decision) {

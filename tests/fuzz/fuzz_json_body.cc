@@ -39,10 +39,10 @@ const s::Node& PersonSchema() {
 
 // A VIR registration: only these fields, anything else refused under VIR-04.
 const s::Node& MeldingSchema() {
-  static const s::NodePtr schema = s::StrictObject(
-      {s::Req("bsn", s::Formatted("BSN.", s::BsnFormat())),
-       s::Req("redelijkVermoeden", s::Boolean("Verklaring redelijk vermoeden."))},
-      "VIR-04", "Jeugdwet 7.1.4.3(1)");
+  static const s::NodePtr schema =
+      s::StrictObject({s::Req("bsn", s::Formatted("BSN.", s::BsnFormat())),
+                       s::Req("redelijkVermoeden", s::Boolean("Verklaring redelijk vermoeden."))},
+                      "VIR-04", "Jeugdwet 7.1.4.3(1)");
   return *schema;
 }
 

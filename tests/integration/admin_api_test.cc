@@ -37,15 +37,22 @@ class AdminApi : public ::testing::Test {
   }
   std::string CreateMedewerker(const std::string& org, const std::string& rol) {
     auto r = Admin("POST", "/api/v1/medewerkers",
-                   {{"organisatieId", org}, {"naam", "Mw. Test"}, {"rol", rol},
-                    {"telefoon", "020 123 4567"}, {"email", "t@example.nl"},
+                   {{"organisatieId", org},
+                    {"naam", "Mw. Test"},
+                    {"rol", rol},
+                    {"telefoon", "020 123 4567"},
+                    {"email", "t@example.nl"},
                     {"meldingsbevoegd", true}});
     EXPECT_EQ(r.status, 201) << r.body;
     return BodyJson(r).value("id", "");
   }
   json Person(const std::string& bsn, const std::string& geboren = "2010-05-05") {
-    return {{"bsn", bsn}, {"voornamen", "Kim"}, {"geslachtsnaam", "Test"},
-            {"geboortedatum", geboren}, {"geslacht", "O"}, {"gemeentecode", "GM0363"},
+    return {{"bsn", bsn},
+            {"voornamen", "Kim"},
+            {"geslachtsnaam", "Test"},
+            {"geboortedatum", geboren},
+            {"geslacht", "O"},
+            {"gemeentecode", "GM0363"},
             {"adres", {{"postcode", "1234AB"}, {"huisnummer", 5}}}};
   }
 
@@ -75,8 +82,10 @@ void ExpectProblem(const HttpResponse& r, int status, const std::string& field =
 
 TEST_F(AdminApi, OrganisatiesAndConvenanten) {
   auto r = Admin("POST", "/api/v1/organisaties",
-                 {{"naam", "Huisartsen Oost"}, {"soort", "huisartsenpraktijk"},
-                  {"gemeentecode", "GM0363"}, {"agbCode", "01234567"}});
+                 {{"naam", "Huisartsen Oost"},
+                  {"soort", "huisartsenpraktijk"},
+                  {"gemeentecode", "GM0363"},
+                  {"agbCode", "01234567"}});
   ASSERT_EQ(r.status, 201) << r.body;
   json org = BodyJson(r);
   EXPECT_EQ(org["agbCode"], "01234567");
@@ -91,22 +100,25 @@ TEST_F(AdminApi, OrganisatiesAndConvenanten) {
   ExpectProblem(Admin("GET", "/api/v1/organisaties?paginaGrootte=1000", nullptr), 400,
                 "paginaGrootte");
   ExpectProblem(Admin("GET", "/api/v1/organisaties?bsn=999990019", nullptr), 400, "bsn");
-  ExpectProblem(Admin("GET", "/api/v1/organisaties/00000000-0000-4000-8000-000000000000",
-                      nullptr), 404);
+  ExpectProblem(Admin("GET", "/api/v1/organisaties/00000000-0000-4000-8000-000000000000", nullptr),
+                404);
 
-  r = Admin("POST", "/api/v1/organisaties/" + id + "/convenanten",
-            {{"gemeentecode", "GM0363"}, {"geldigVanaf", "2025-01-01"}, {"geldigTot", "2027-12-31"}});
+  r = Admin(
+      "POST", "/api/v1/organisaties/" + id + "/convenanten",
+      {{"gemeentecode", "GM0363"}, {"geldigVanaf", "2025-01-01"}, {"geldigTot", "2027-12-31"}});
   EXPECT_EQ(r.status, 201) << r.body;
   ExpectProblem(Admin("POST", "/api/v1/organisaties/" + id + "/convenanten",
                       {{"gemeentecode", "GM0363"}, {"geldigVanaf", "2025-02-30"}}),
                 400, "geldigVanaf");
-  ExpectProblem(Admin("POST", "/api/v1/organisaties/" + id + "/convenanten",
-                      {{"gemeentecode", "GM0363"}, {"geldigVanaf", "2025-01-01"},
-                       {"geldigTot", "2024-01-01"}}),
-                422, "geldigTot");
-  ExpectProblem(Admin("POST", "/api/v1/organisaties/00000000-0000-4000-8000-000000000000/convenanten",
-                      {{"gemeentecode", "GM0363"}, {"geldigVanaf", "2025-01-01"}}),
-                404);
+  ExpectProblem(
+      Admin(
+          "POST", "/api/v1/organisaties/" + id + "/convenanten",
+          {{"gemeentecode", "GM0363"}, {"geldigVanaf", "2025-01-01"}, {"geldigTot", "2024-01-01"}}),
+      422, "geldigTot");
+  ExpectProblem(
+      Admin("POST", "/api/v1/organisaties/00000000-0000-4000-8000-000000000000/convenanten",
+            {{"gemeentecode", "GM0363"}, {"geldigVanaf", "2025-01-01"}}),
+      404);
 }
 
 TEST_F(AdminApi, MedewerkersAndTokens) {
@@ -128,18 +140,27 @@ TEST_F(AdminApi, MedewerkersAndTokens) {
   EXPECT_EQ(code, 0) << out;
 
   ExpectProblem(Admin("POST", "/api/v1/medewerkers",
-                      {{"organisatieId", school}, {"naam", "X"}, {"rol", "huisarts"},
-                       {"telefoon", "020 1234567"}, {"email", "x@example.nl"},
+                      {{"organisatieId", school},
+                       {"naam", "X"},
+                       {"rol", "huisarts"},
+                       {"telefoon", "020 1234567"},
+                       {"email", "x@example.nl"},
                        {"meldingsbevoegd", true}}),
                 422, "rol");
   ExpectProblem(Admin("POST", "/api/v1/medewerkers",
-                      {{"organisatieId", "00000000-0000-4000-8000-000000000000"}, {"naam", "X"},
-                       {"rol", "leerkracht"}, {"telefoon", "020 1234567"},
-                       {"email", "x@example.nl"}, {"meldingsbevoegd", true}}),
+                      {{"organisatieId", "00000000-0000-4000-8000-000000000000"},
+                       {"naam", "X"},
+                       {"rol", "leerkracht"},
+                       {"telefoon", "020 1234567"},
+                       {"email", "x@example.nl"},
+                       {"meldingsbevoegd", true}}),
                 422, "organisatieId");
   ExpectProblem(Admin("POST", "/api/v1/medewerkers",
-                      {{"organisatieId", school}, {"naam", "X"}, {"rol", "leerkracht"},
-                       {"telefoon", "020 1234567"}, {"email", "geen-email"},
+                      {{"organisatieId", school},
+                       {"naam", "X"},
+                       {"rol", "leerkracht"},
+                       {"telefoon", "020 1234567"},
+                       {"email", "geen-email"},
                        {"meldingsbevoegd", "ja"}}),
                 400, "meldingsbevoegd");
   ExpectProblem(Admin("POST", "/api/v1/medewerkers/00000000-0000-4000-8000-000000000000/tokens",
@@ -169,12 +190,11 @@ TEST_F(AdminApi, PersonenGezagAndBurgerTokens) {
 
   r = Admin("POST", "/api/v1/personen/" + kind_id + "/gezagsrelaties", {{"ouderId", ouder}});
   EXPECT_EQ(r.status, 201) << r.body;
-  ExpectProblem(Admin("POST", "/api/v1/personen/" + kind_id + "/gezagsrelaties",
-                      {{"ouderId", ouder}}),
-                409);
-  ExpectProblem(Admin("POST", "/api/v1/personen/" + ouder + "/gezagsrelaties",
-                      {{"ouderId", kind_id}}),
-                422, "ouderId");
+  ExpectProblem(
+      Admin("POST", "/api/v1/personen/" + kind_id + "/gezagsrelaties", {{"ouderId", ouder}}), 409);
+  ExpectProblem(
+      Admin("POST", "/api/v1/personen/" + ouder + "/gezagsrelaties", {{"ouderId", kind_id}}), 422,
+      "ouderId");
 
   r = Admin("PATCH", "/api/v1/personen/" + kind_id,
             {{"gemeentecode", "GM0599"}, {"adres", {{"postcode", "3011AA"}, {"huisnummer", 2}}}});
@@ -205,17 +225,23 @@ TEST_F(AdminApi, ToegangAndContracten) {
 
   std::string gi = CreateOrg("gecertificeerde-instelling");
   r = Admin("POST", "/api/v1/contracten",
-            {{"gemeentecode", "GM0363"}, {"aanbiederId", gi}, {"productcategorieen", {"47", "48"}},
+            {{"gemeentecode", "GM0363"},
+             {"aanbiederId", gi},
+             {"productcategorieen", {"47", "48"}},
              {"geldigVanaf", "2025-01-01"}});
   ASSERT_EQ(r.status, 201) << r.body;
   std::string school = CreateOrg("school");
   ExpectProblem(Admin("POST", "/api/v1/contracten",
-                      {{"gemeentecode", "GM0363"}, {"aanbiederId", school},
-                       {"productcategorieen", {"45"}}, {"geldigVanaf", "2025-01-01"}}),
+                      {{"gemeentecode", "GM0363"},
+                       {"aanbiederId", school},
+                       {"productcategorieen", {"45"}},
+                       {"geldigVanaf", "2025-01-01"}}),
                 422, "aanbiederId");
   ExpectProblem(Admin("POST", "/api/v1/contracten",
-                      {{"gemeentecode", "GM0363"}, {"aanbiederId", gi},
-                       {"productcategorieen", {"4"}}, {"geldigVanaf", "2025-01-01"}}),
+                      {{"gemeentecode", "GM0363"},
+                       {"aanbiederId", gi},
+                       {"productcategorieen", {"4"}},
+                       {"geldigVanaf", "2025-01-01"}}),
                 400, "productcategorieen[0]");
 }
 
@@ -231,15 +257,15 @@ TEST_F(AdminApi, TransportLevelRefusals) {
                   {"Authorization", "Bearer " + server_->beheerder_token()}};
   ExpectProblem(client_->Request("POST", "/api/v1/organisaties", "{\"naam\":", h), 400, "body");
   ExpectProblem(client_->Request("POST", "/api/v1/organisaties", "[1,2]", h), 400, "body");
-  ExpectProblem(client_->Request("POST", "/api/v1/organisaties", std::string(1000, '[') , h), 400,
+  ExpectProblem(client_->Request("POST", "/api/v1/organisaties", std::string(1000, '['), h), 400,
                 "body");
   ExpectProblem(Admin("POST", "/api/v1/organisaties",
                       {{"naam", 5}, {"soort", "school"}, {"gemeentecode", "GM0363"}}),
                 400, "naam");
-  ExpectProblem(Admin("POST", "/api/v1/organisaties",
-                      {{"naam", "A"}, {"soort", "school"}, {"gemeentecode", "GM0363"},
-                       {"reden", "zorgen"}}),
-                400, "reden");
+  ExpectProblem(
+      Admin("POST", "/api/v1/organisaties",
+            {{"naam", "A"}, {"soort", "school"}, {"gemeentecode", "GM0363"}, {"reden", "zorgen"}}),
+      400, "reden");
   // 415: not JSON.
   ExpectProblem(client_->Request("POST", "/api/v1/organisaties", "naam=A",
                                  {{"Content-Type", "application/x-www-form-urlencoded"},
@@ -268,11 +294,11 @@ TEST_F(AdminApi, HealthOpenApiAndMetrics) {
   auto [code, printed] = ServerProcess::Run({"openapi"});
   EXPECT_EQ(code, 0);
   EXPECT_EQ(doc, json::parse(printed)) << "served and printed documents differ";
-  for (const char* path : {"/organisaties", "/organisaties/{id}/convenanten", "/medewerkers",
-                           "/medewerkers/{id}/tokens", "/personen", "/personen/{id}",
-                           "/personen/{id}/gezagsrelaties", "/burgers/tokens",
-                           "/gemeenten/{gemeentecode}/toegang", "/contracten", "/health",
-                           "/metrics"}) {
+  for (const char* path :
+       {"/organisaties", "/organisaties/{id}/convenanten", "/medewerkers",
+        "/medewerkers/{id}/tokens", "/personen", "/personen/{id}", "/personen/{id}/gezagsrelaties",
+        "/burgers/tokens", "/gemeenten/{gemeentecode}/toegang", "/contracten", "/health",
+        "/metrics"}) {
     EXPECT_TRUE(doc["paths"].contains(path)) << path;
   }
   r = client_->Request("GET", "/metrics");

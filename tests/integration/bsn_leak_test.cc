@@ -34,9 +34,12 @@ TEST(Bsn02, NoPlaintextBsnOrNameInDataDirOrOutput) {
   const std::vector<std::string> bsns = {"999990019", "111222333", "123456782"};
   for (const auto& bsn : bsns) {
     auto r = JsonRequest(client, "POST", "/api/v1/personen",
-                         {{"bsn", bsn}, {"voornamen", "Zwaluwstaart"},
-                          {"geslachtsnaam", "Kwikstaartje"}, {"geboortedatum", "2012-03-04"},
-                          {"geslacht", "V"}, {"gemeentecode", "GM0363"},
+                         {{"bsn", bsn},
+                          {"voornamen", "Zwaluwstaart"},
+                          {"geslachtsnaam", "Kwikstaartje"},
+                          {"geboortedatum", "2012-03-04"},
+                          {"geslacht", "V"},
+                          {"gemeentecode", "GM0363"},
                           {"adres", {{"postcode", "1234AB"}, {"huisnummer", 9}}}},
                          token);
     ASSERT_EQ(r.status, 201) << r.body;
@@ -56,9 +59,8 @@ TEST(Bsn02, NoPlaintextBsnOrNameInDataDirOrOutput) {
   std::string output = server->Output();
   EXPECT_EQ(server->Stop(), 0);
   output += server->Output();
-  for (const auto& needle :
-       std::vector<std::string>{bsns[0], bsns[1], bsns[2], "123456789", "Zwaluwstaart",
-                                "Kwikstaartje"}) {
+  for (const auto& needle : std::vector<std::string>{bsns[0], bsns[1], bsns[2], "123456789",
+                                                     "Zwaluwstaart", "Kwikstaartje"}) {
     EXPECT_TRUE(FilesContaining(server->data_dir(), needle).empty())
         << needle << " found in " << FilesContaining(server->data_dir(), needle)[0];
     EXPECT_EQ(output.find(needle), std::string::npos) << needle << " in server output";

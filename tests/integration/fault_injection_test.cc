@@ -9,8 +9,8 @@
 // Filter: --gtest_filter='FaultInjection.*'.
 #include <gtest/gtest.h>
 
-#include <functional>
 #include <stdlib.h>
+#include <functional>
 
 #include <filesystem>
 #include <memory>

@@ -35,8 +35,12 @@ class Logboek : public ::testing::Test {
   }
   std::string CreatePerson(const std::string& bsn, const std::string& naam, HeaderList extra = {}) {
     auto r = Admin("POST", "/api/v1/personen",
-                   {{"bsn", bsn}, {"voornamen", naam}, {"geslachtsnaam", "Test"},
-                    {"geboortedatum", "2011-02-03"}, {"geslacht", "V"}, {"gemeentecode", "GM0363"},
+                   {{"bsn", bsn},
+                    {"voornamen", naam},
+                    {"geslachtsnaam", "Test"},
+                    {"geboortedatum", "2011-02-03"},
+                    {"geslacht", "V"},
+                    {"gemeentecode", "GM0363"},
                     {"adres", {{"postcode", "1234AB"}, {"huisnummer", 1}}}},
                    extra);
     EXPECT_EQ(r.status, 201) << r.body;
@@ -58,14 +62,15 @@ TEST_F(Logboek, ProcessingRecordCarriesTraceActivityAndPseudonymNeverTheBsn) {
   std::string id = CreatePerson("999990019", "Anna", {{"traceparent", traceparent}});
   auto rows = Peek(Db(), std::string("SELECT name, parent_span_id, activity_id, subject_id, "
                                      "subject_id_type, status_code, resource_name FROM "
-                                     "verwerkingen WHERE trace_id = '") + kTrace + "'");
+                                     "verwerkingen WHERE trace_id = '") +
+                             kTrace + "'");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0][0], "persoon registreren");
   EXPECT_EQ(rows[0][1].size(), 16u);  // the server's span under the caller's
   EXPECT_EQ(rows[0][2], "https://jeugdhulp.example/api/v1/verwerkingsactiviteiten/brp-beheer");
   EXPECT_EQ(rows[0][3].size(), 64u);  // a pseudonym
   EXPECT_EQ(rows[0][3].find("999990019"), std::string::npos);
-  EXPECT_NE(rows[0][3], id);          // not even the internal id
+  EXPECT_NE(rows[0][3], id);  // not even the internal id
   EXPECT_EQ(rows[0][4], "pseudoniem-persoon");
   EXPECT_EQ(rows[0][5], "1");
   EXPECT_EQ(rows[0][6], "jeugdhulp");
@@ -74,21 +79,24 @@ TEST_F(Logboek, ProcessingRecordCarriesTraceActivityAndPseudonymNeverTheBsn) {
   ASSERT_EQ(r.status, 200);
   EXPECT_FALSE(BodyJson(r)["grondslag"].get<std::string>().empty());
   EXPECT_EQ(client_->Request("GET", "/api/v1/verwerkingsactiviteiten/bestaat-niet").status, 404);
-  EXPECT_GE(BodyJson(client_->Request("GET", "/api/v1/verwerkingsactiviteiten"))["resultaten"].size(),
-            4u);
+  EXPECT_GE(
+      BodyJson(client_->Request("GET", "/api/v1/verwerkingsactiviteiten"))["resultaten"].size(),
+      4u);
 }
 
 TEST_F(Logboek, EveryDecisionAllowAndDenyIsInTheDecisionLog) {
   std::string id = CreatePerson("999990019", "Anna");
   std::string burger = BurgerToken("999990019");
   // Deny: a burger may not search the log, nor read persons.
-  auto r = client_->Request("POST", "/api/v1/logboek/_zoeken", "{}",
-                            {{"Content-Type", "application/json"},
-                             {"Authorization", "Bearer " + burger}});
+  auto r = client_->Request(
+      "POST", "/api/v1/logboek/_zoeken", "{}",
+      {{"Content-Type", "application/json"}, {"Authorization", "Bearer " + burger}});
   EXPECT_EQ(r.status, 403);
   std::string deny_trace = r.Header("traceparent").substr(3, 32);
-  auto rows = Peek(Db(), "SELECT decision, subject_kind, action, resource_type, ruleset_version "
-                         "FROM besluiten WHERE trace_id = '" + deny_trace + "'");
+  auto rows = Peek(Db(),
+                   "SELECT decision, subject_kind, action, resource_type, ruleset_version "
+                   "FROM besluiten WHERE trace_id = '" +
+                       deny_trace + "'");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0][0], "deny");
   EXPECT_EQ(rows[0][1], "burger");
@@ -99,8 +107,10 @@ TEST_F(Logboek, EveryDecisionAllowAndDenyIsInTheDecisionLog) {
   r = Admin("GET", "/api/v1/personen/" + id, nullptr);
   ASSERT_EQ(r.status, 200);
   std::string allow_trace = r.Header("traceparent").substr(3, 32);
-  rows = Peek(Db(), "SELECT decision, subject_kind, subject_rol, resource_id FROM besluiten "
-                    "WHERE trace_id = '" + allow_trace + "'");
+  rows = Peek(Db(),
+              "SELECT decision, subject_kind, subject_rol, resource_id FROM besluiten "
+              "WHERE trace_id = '" +
+                  allow_trace + "'");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0], (std::vector<std::string>{"allow", "medewerker", "beheerder", id}));
   // ... and the read itself is a processing.
@@ -109,7 +119,8 @@ TEST_F(Logboek, EveryDecisionAllowAndDenyIsInTheDecisionLog) {
   // A public request decides nothing.
   r = client_->Request("GET", "/health");
   EXPECT_TRUE(Peek(Db(), "SELECT 1 FROM besluiten WHERE trace_id = '" +
-                             r.Header("traceparent").substr(3, 32) + "'").empty());
+                             r.Header("traceparent").substr(3, 32) + "'")
+                  .empty());
 }
 
 TEST_F(Logboek, CitizenReadsOnlyHisOwnLogInPlainLanguage) {
@@ -117,7 +128,8 @@ TEST_F(Logboek, CitizenReadsOnlyHisOwnLogInPlainLanguage) {
   std::string bram = CreatePerson("111222333", "Bram");
   Admin("GET", "/api/v1/personen/" + bram, nullptr);
   std::string anna = BurgerToken("999990019");
-  auto r = client_->Request("GET", "/api/v1/mijn/logboek", "", {{"Authorization", "Bearer " + anna}});
+  auto r =
+      client_->Request("GET", "/api/v1/mijn/logboek", "", {{"Authorization", "Bearer " + anna}});
   ASSERT_EQ(r.status, 200) << r.body;
   json page = BodyJson(r);
   ASSERT_EQ(page["totaal"], 2);  // registered, token issued; nothing of Bram's
@@ -197,30 +209,39 @@ TEST_F(Logboek, Avg04ErasureDestroysTheKeyAndKeepsTheLog) {
   EXPECT_EQ(Admin("DELETE", "/api/v1/personen/" + anna, nullptr).status, 409);
   EXPECT_EQ(Admin("GET", "/api/v1/personen/" + anna, nullptr).status, 404);
   // Her token no longer works; her BSN no longer finds anything.
-  EXPECT_EQ(client_->Request("GET", "/api/v1/mijn/logboek", "", {{"Authorization", "Bearer " + burger}})
-                .status,
-            401);
+  EXPECT_EQ(
+      client_->Request("GET", "/api/v1/mijn/logboek", "", {{"Authorization", "Bearer " + burger}})
+          .status,
+      401);
   EXPECT_EQ(Admin("POST", "/api/v1/burgers/tokens", {{"bsn", "999990019"}}).status, 422);
-  EXPECT_EQ(BodyJson(Admin("POST", "/api/v1/logboek/_zoeken", {{"betrokkeneBsn", "999990019"}}))["totaal"],
+  EXPECT_EQ(BodyJson(Admin("POST", "/api/v1/logboek/_zoeken",
+                           {{"betrokkeneBsn", "999990019"}}))["totaal"],
             0);
   // The key is gone, every plaintext attribute and index cleared, the relation removed.
-  EXPECT_EQ(Peek(Db(), "SELECT sealed IS NULL, vernietigd_op IS NOT NULL FROM data_keys "
-                       "WHERE owner_id = '" + anna + "'"),
+  EXPECT_EQ(Peek(Db(),
+                 "SELECT sealed IS NULL, vernietigd_op IS NOT NULL FROM data_keys "
+                 "WHERE owner_id = '" +
+                     anna + "'"),
             (std::vector<std::vector<std::string>>{{"1", "1"}}));
-  EXPECT_EQ(Peek(Db(), "SELECT bsn_index, bsn_enc, voornamen_enc, geboortedatum, adres_index "
-                       "FROM personen WHERE id = '" + anna + "'"),
-            (std::vector<std::vector<std::string>>{{"<null>", "<null>", "<null>", "<null>", "<null>"}}));
+  EXPECT_EQ(
+      Peek(Db(),
+           "SELECT bsn_index, bsn_enc, voornamen_enc, geboortedatum, adres_index "
+           "FROM personen WHERE id = '" +
+               anna + "'"),
+      (std::vector<std::vector<std::string>>{{"<null>", "<null>", "<null>", "<null>", "<null>"}}));
   EXPECT_TRUE(Peek(Db(), "SELECT 1 FROM gezagsrelaties WHERE kind_id = '" + anna + "'").empty());
   // The log is intact: nothing removed, the erasure added.
   auto after = Peek(Db(), "SELECT COUNT(*) FROM verwerkingen")[0][0];
   EXPECT_GT(std::stoi(after), std::stoi(before));
-  EXPECT_EQ(Peek(Db(), "SELECT COUNT(*) FROM verwerkingen WHERE name = 'persoon vernietigen'")[0][0],
-            "1");
+  EXPECT_EQ(
+      Peek(Db(), "SELECT COUNT(*) FROM verwerkingen WHERE name = 'persoon vernietigen'")[0][0],
+      "1");
   // The other person is untouched.
   EXPECT_EQ(Admin("GET", "/api/v1/personen/" + ouder, nullptr).status, 200);
   // The chains still verify.
   EXPECT_EQ(server_->Stop(), 0);
-  auto [code, out] = ServerProcess::Run({"audit", "verify", "--data", server_->data_dir().string()});
+  auto [code, out] =
+      ServerProcess::Run({"audit", "verify", "--data", server_->data_dir().string()});
   EXPECT_EQ(code, 0) << out;
 }
 

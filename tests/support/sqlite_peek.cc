@@ -5,7 +5,8 @@
 
 namespace jh::testing {
 
-std::vector<std::vector<std::string>> Peek(const std::filesystem::path& db, const std::string& sql) {
+std::vector<std::vector<std::string>> Peek(const std::filesystem::path& db,
+                                           const std::string& sql) {
   std::vector<std::vector<std::string>> rows;
   sqlite3* handle = nullptr;
   if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
@@ -22,9 +23,10 @@ std::vector<std::vector<std::string>> Peek(const std::filesystem::path& db, cons
       std::vector<std::string> row;
       for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
         const unsigned char* text = sqlite3_column_text(stmt, i);
-        row.emplace_back(text == nullptr ? "<null>"
-                                         : std::string(reinterpret_cast<const char*>(text),
-                                                       static_cast<size_t>(sqlite3_column_bytes(stmt, i))));
+        row.emplace_back(text == nullptr
+                             ? "<null>"
+                             : std::string(reinterpret_cast<const char*>(text),
+                                           static_cast<size_t>(sqlite3_column_bytes(stmt, i))));
       }
       rows.push_back(std::move(row));
     }

@@ -26,10 +26,10 @@ TEST(Bsn01, RefusesInvalidVectorsWithRuleAndWithoutEchoingInput) {
     const char* input;
     const char* code;
   };
-  for (const Case& c : {Case{"123456789", "elfproef"}, Case{"000000000", "nul"},
-                        Case{"0", "nul"}, Case{"12345678a", "cijfers"}, Case{"abcdefghi", "cijfers"},
-                        Case{"1234567890", "lengte"}, Case{"", "verplicht"},
-                        Case{" 11122233", "cijfers"}, Case{"-11222333", "cijfers"}}) {
+  for (const Case& c :
+       {Case{"123456789", "elfproef"}, Case{"000000000", "nul"}, Case{"0", "nul"},
+        Case{"12345678a", "cijfers"}, Case{"abcdefghi", "cijfers"}, Case{"1234567890", "lengte"},
+        Case{"", "verplicht"}, Case{" 11122233", "cijfers"}, Case{"-11222333", "cijfers"}}) {
     auto r = Bsn::Parse(c.input);
     ASSERT_FALSE(r.ok()) << c.input;
     const Error& e = r.error();

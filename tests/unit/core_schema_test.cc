@@ -10,11 +10,9 @@ namespace {
 
 NodePtr Example() {
   return Object({Req("naam", String("Naam", 10)), Opt("leeftijd", Integer("Leeftijd", 0, 150)),
-                 Req("bsn", Formatted("BSN", BsnFormat())),
-                 Opt("soort", Enum("Soort", {"a", "b"})),
+                 Req("bsn", Formatted("BSN", BsnFormat())), Opt("soort", Enum("Soort", {"a", "b"})),
                  Opt("adres", Object({Req("postcode", Formatted("pc", PostcodeFormat()))})),
-                 Opt("lijst", Array(String("x", 5), "lijst", 2)),
-                 Opt("vlag", Boolean("vlag"))});
+                 Opt("lijst", Array(String("x", 5), "lijst", 2)), Opt("vlag", Boolean("vlag"))});
 }
 
 std::vector<std::string> Names(const Error& e) {
@@ -43,19 +41,19 @@ TEST(Schema, CollectsEveryProblemWithItsField) {
 }
 
 TEST(Schema, WrongTypesAreRefusedNotCoerced) {
-  for (const char* body : {R"({"naam":"a","bsn":999990019})", R"({"naam":"a","bsn":"999990019","leeftijd":"12"})",
-                           R"({"naam":"a","bsn":"999990019","leeftijd":12.5})",
-                           R"({"naam":"a","bsn":"999990019","vlag":"true"})",
-                           R"({"naam":null,"bsn":"999990019"})",
-                           R"({"naam":"a","bsn":"999990019","leeftijd":18446744073709551615})"}) {
+  for (const char* body :
+       {R"({"naam":"a","bsn":999990019})", R"({"naam":"a","bsn":"999990019","leeftijd":"12"})",
+        R"({"naam":"a","bsn":"999990019","leeftijd":12.5})",
+        R"({"naam":"a","bsn":"999990019","vlag":"true"})", R"({"naam":null,"bsn":"999990019"})",
+        R"({"naam":"a","bsn":"999990019","leeftijd":18446744073709551615})"}) {
     auto r = Decode(*Example(), body);
     EXPECT_FALSE(r.ok()) << body;
   }
 }
 
 TEST(Schema, ForbiddenFieldNamesTheRule) {
-  NodePtr strict = StrictObject({Req("bsn", Formatted("BSN", BsnFormat()))}, "VIR-04",
-                                "Jw 7.1.4.3(1)");
+  NodePtr strict =
+      StrictObject({Req("bsn", Formatted("BSN", BsnFormat()))}, "VIR-04", "Jw 7.1.4.3(1)");
   auto r = Decode(*strict, R"({"bsn":"999990019","reden":"zorgen om thuissituatie"})");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().rule, "VIR-04");

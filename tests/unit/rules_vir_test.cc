@@ -25,7 +25,9 @@ TEST(Vir01, AllowsUnder23RefusesFrom23AndBeforeBirth) {
 }
 
 MelderFeiten Huisarts() {
-  return MelderFeiten{true, "huisartsenpraktijk", "GM0363",
+  return MelderFeiten{true,
+                      "huisartsenpraktijk",
+                      "GM0363",
                       {ConvenantFeit{"GM0599", D("2025-01-01"), D("2026-12-31")}}};
 }
 

@@ -4,8 +4,13 @@ namespace jh::api {
 
 std::vector<QueryParam> PaginationParams() {
   return {QueryParam{"pagina", "Paginanummer, vanaf 1.", false, true, 1, 1000000, {}},
-          QueryParam{"paginaGrootte", "Aantal resultaten per pagina (1-100, standaard 20).", false,
-                     true, 1, 100, {}}};
+          QueryParam{"paginaGrootte",
+                     "Aantal resultaten per pagina (1-100, standaard 20).",
+                     false,
+                     true,
+                     1,
+                     100,
+                     {}}};
 }
 
 services::Page PageFrom(const Call& call) {

@@ -1,7 +1,7 @@
 // Administration per municipality: the access team (JW-03) and care contracts (JW-04).
+#include "services/gemeenten.h"
 #include "http/handlers/common.h"
 #include "services/catalog.h"
-#include "services/gemeenten.h"
 
 namespace jh::api {
 
@@ -34,7 +34,8 @@ Result<Reply> CreateContract(Call& c) {
     return Error::Invalid("productcategorieen", "leeg", "Geef ten minste een productcategorie.");
   }
   in.geldig_vanaf = *Date::Parse(c.body["geldigVanaf"].get<std::string>());
-  if (c.body.contains("geldigTot")) in.geldig_tot = Date::Parse(c.body["geldigTot"].get<std::string>());
+  if (c.body.contains("geldigTot"))
+    in.geldig_tot = Date::Parse(c.body["geldigTot"].get<std::string>());
   JH_ASSIGN_OR_RETURN(auto ct, services::CreateContract(c.env, std::move(in)));
   Json j{{"id", ct.id},
          {"gemeentecode", ct.gemeentecode},

@@ -1,8 +1,8 @@
 // Accountability: the register of processing activities, the beheerder's log search and a
 // citizen's own processing log (API.md, "Accountability and decisions").
+#include "services/logboek.h"
 #include "audit/register.h"
 #include "http/handlers/common.h"
-#include "services/logboek.h"
 
 namespace jh::api {
 
@@ -68,8 +68,8 @@ Result<Reply> Zoek(Call& c) {
   services::LogboekFilter f;
   f.page = PageFrom(c);
   if (c.body.contains("betrokkeneBsn")) {
-    JH_ASSIGN_OR_RETURN(f.betrokkene, Bsn::Parse(c.body["betrokkeneBsn"].get<std::string>(),
-                                                 "betrokkeneBsn"));
+    JH_ASSIGN_OR_RETURN(f.betrokkene,
+                        Bsn::Parse(c.body["betrokkeneBsn"].get<std::string>(), "betrokkeneBsn"));
   }
   if (c.body.contains("traceId")) f.trace_id = c.body["traceId"].get<std::string>();
   if (c.body.contains("van")) f.van = Date::Parse(c.body["van"].get<std::string>());
@@ -131,11 +131,11 @@ void RegisterLogboek(Api& api) {
            .tag = "Verantwoording",
            .summary = "Het logboek dataverwerkingen doorzoeken",
            .roles = {"beheerder"},
-           .body = Object({Opt("betrokkeneBsn", Formatted("BSN van de betrokkene.", BsnFormat(),
-                                                          "999990019")),
-                           Opt("traceId", Formatted("W3C trace-id.", TraceIdFormat())),
-                           Opt("van", DateField("Vanaf deze dag.")),
-                           Opt("tot", DateField("Tot en met deze dag."))}),
+           .body = Object(
+               {Opt("betrokkeneBsn", Formatted("BSN van de betrokkene.", BsnFormat(), "999990019")),
+                Opt("traceId", Formatted("W3C trace-id.", TraceIdFormat())),
+                Opt("van", DateField("Vanaf deze dag.")),
+                Opt("tot", DateField("Tot en met deze dag."))}),
            .query = PaginationParams(),
            .response = PageSchema(VerwerkingSchema()),
            .errors = {422},
@@ -147,11 +147,10 @@ void RegisterLogboek(Api& api) {
            .summary = "Wie heeft mijn gegevens verwerkt, wanneer en waarvoor",
            .access = Access::kBurger,
            .query = PaginationParams(),
-           .response = PageSchema(Object({Req("tijdstip", Timestamp("Wanneer.")),
-                                          Req("wie", String("Wie.", 300)),
-                                          Req("wat", String("Wat.", 300)),
-                                          Req("waarom", String("Waarvoor.", 300)),
-                                          Req("verwerkingsactiviteit", String("Register-id.", 100))})),
+           .response = PageSchema(
+               Object({Req("tijdstip", Timestamp("Wanneer.")), Req("wie", String("Wie.", 300)),
+                       Req("wat", String("Wat.", 300)), Req("waarom", String("Waarvoor.", 300)),
+                       Req("verwerkingsactiviteit", String("Register-id.", 100))})),
            .handle = Mijn});
 }
 

@@ -1,7 +1,7 @@
 // Administration: medewerkers and their tokens (API.md, beheerder).
+#include "services/medewerkers.h"
 #include "http/handlers/common.h"
 #include "services/catalog.h"
-#include "services/medewerkers.h"
 
 namespace jh::api {
 
@@ -17,9 +17,12 @@ NodePtr MedewerkerSchema() {
 }
 
 Json ToJson(const services::Medewerker& m) {
-  return Json{{"id", m.id},           {"organisatieId", m.organisatie_id},
-              {"naam", m.naam},       {"rol", m.rol},
-              {"telefoon", m.telefoon}, {"email", m.email},
+  return Json{{"id", m.id},
+              {"organisatieId", m.organisatie_id},
+              {"naam", m.naam},
+              {"rol", m.rol},
+              {"telefoon", m.telefoon},
+              {"email", m.email},
               {"meldingsbevoegd", m.meldingsbevoegd}};
 }
 

@@ -1,7 +1,7 @@
 // Administration: organisations and their Verwijsindex agreements (API.md, beheerder).
+#include "services/organisaties.h"
 #include "http/handlers/common.h"
 #include "services/catalog.h"
-#include "services/organisaties.h"
 
 namespace jh::api {
 
@@ -55,7 +55,8 @@ Result<Reply> CreateConvenant(Call& c) {
   in.organisatie_id = c.Param("id");
   in.gemeentecode = c.body["gemeentecode"];
   in.geldig_vanaf = *Date::Parse(c.body["geldigVanaf"].get<std::string>());
-  if (c.body.contains("geldigTot")) in.geldig_tot = Date::Parse(c.body["geldigTot"].get<std::string>());
+  if (c.body.contains("geldigTot"))
+    in.geldig_tot = Date::Parse(c.body["geldigTot"].get<std::string>());
   JH_ASSIGN_OR_RETURN(auto cv, services::CreateConvenant(c.env, std::move(in)));
   Json j{{"id", cv.id},
          {"organisatieId", cv.organisatie_id},

@@ -1,7 +1,7 @@
 // Administration of the local BRP stand-in: persons, parental authority, burger tokens.
 // The BSN travels only in request bodies and is never returned (BSN-02).
-#include "http/handlers/common.h"
 #include "services/personen.h"
+#include "http/handlers/common.h"
 #include "services/vernietiging.h"
 
 namespace jh::api {
@@ -65,8 +65,9 @@ Result<Reply> UpdatePersoon(Call& c) {
     w.overlijdensdatum = Date::Parse(c.body["overlijdensdatum"].get<std::string>());
   }
   if (!w.gemeentecode && !w.adres && !w.overlijdensdatum) {
-    return Error::Invalid("body", "leeg", "Geef ten minste een van gemeentecode, adres of "
-                                          "overlijdensdatum.");
+    return Error::Invalid("body", "leeg",
+                          "Geef ten minste een van gemeentecode, adres of "
+                          "overlijdensdatum.");
   }
   JH_ASSIGN_OR_RETURN(auto p, services::UpdatePersoon(c.env, c.Param("id"), w));
   return Reply::Ok(ToJson(p));
@@ -133,8 +134,8 @@ void RegisterPersonen(Api& api) {
            .tag = "Beheer",
            .summary = "Gegevens van een persoon vernietigen (AVG-04, crypto-shredding)",
            .roles = {"beheerder"},
-           .response = Object({Req("id", Id()),
-                               Req("vernietigdOp", Timestamp("Tijdstip van vernietiging."))}),
+           .response = Object(
+               {Req("id", Id()), Req("vernietigdOp", Timestamp("Tijdstip van vernietiging."))}),
            .errors = {409},
            .handle = ErasePersoon});
   api.Add({.method = "POST",

@@ -15,7 +15,9 @@ void RegisterSystem(Api& api) {
            .summary = "Gezondheid van de dienst",
            .access = Access::kPublic,
            .response = Object({Req("status", Enum("Altijd ok als de dienst antwoordt.", {"ok"}))}),
-           .handle = [](Call&) -> Result<Reply> { return Reply::Ok(Json{{"status", "ok"}}); }});
+           .handle = [](Call&) -> Result<Reply> {
+             return Reply::Ok(Json{{"status", "ok"}});
+           }});
   http::Metrics* metrics = api.metrics();
   api.Add({.method = "GET",
            .path = "/metrics",
