@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 SAN_FLAGS := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
 
 .PHONY: all bootstrap build build-asan build-tsan demo test test-release test-asan test-tsan \
-        lint-openapi fuzz fuzz-long bench format tidy clean
+        lint-openapi fuzz fuzz-long bench format format-check tidy clean
 
 all: build
 
@@ -72,8 +72,12 @@ bench: build
 format:
 	git ls-files '*.cc' '*.h' | xargs clang-format -i
 
+# Style gates of make test: the repository's .clang-format and .clang-tidy, no findings.
+format-check:
+	git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
+
 tidy: build
-	git ls-files 'src/*.cc' | xargs clang-tidy -p build --quiet
+	git ls-files 'src/*.cc' | xargs -P$(JOBS) -n4 clang-tidy -p build --quiet --warnings-as-errors='*' 
 
 clean:
 	rm -rf build build-asan build-tsan build-fuzz

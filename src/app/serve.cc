@@ -3,6 +3,7 @@
 #include <signal.h>
 
 #include <atomic>
+#include <cmath>
 #include <cstdio>
 #include <thread>
 
@@ -68,7 +69,7 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
     log::Info("request", {{"method", req.method.size() <= 10 ? req.method : "?"},
                           {"route", req.route},
                           {"status", resp.status},
-                          {"ms", static_cast<int64_t>(ms * 100) / 100.0},
+                          {"ms", std::round(ms * 100.0) / 100.0},
                           {"trace", req.trace.trace_id}});
     return resp;
   };
@@ -94,7 +95,10 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   });
   server.Wait();
   // If the server stopped for another reason, wake the waiter so it can be joined.
-  if (!signalled) pthread_kill(waiter.native_handle(), SIGTERM);
+  // SIGTERM is blocked in every thread and only consumed by the waiter's sigwait, so this
+  // wakes it rather than terminating anything.
+  if (!signalled)
+    pthread_kill(waiter.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
   waiter.join();
   log::Info("stopped");
   return 0;

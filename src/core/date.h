@@ -21,7 +21,7 @@ struct Date {
   int month = 1;
   int day = 1;
 
-  auto operator<=>(const Date&) const = default;
+  auto operator<=>(const Date&) const = default;  // NOLINT(modernize-use-nullptr): tidy 14 bug
 
   // Strict YYYY-MM-DD, years 1900..2999, real calendar days only.
   [[nodiscard]] static std::optional<Date> Parse(std::string_view text);

@@ -124,10 +124,13 @@ using Status = Result<void>;
 
 #define JH_CONCAT_INNER(a, b) a##b
 #define JH_CONCAT(a, b) JH_CONCAT_INNER(a, b)
-// Declares `lhs` from the value of a Result expression, or returns its error.
+// Declares `lhs` from the value of a Result expression, or returns its error. `lhs` may be a
+// declaration ("auto x"), so it cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define JH_ASSIGN_OR_RETURN(lhs, expr) \
   JH_ASSIGN_OR_RETURN_IMPL(JH_CONCAT(jh_aor_, __LINE__), lhs, expr)
 #define JH_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                             \
   if (!tmp.ok()) return std::move(tmp).error();  \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)

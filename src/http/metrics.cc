@@ -58,11 +58,26 @@ struct Histogram {
 
 }  // namespace
 
+// Orders (method, route, status) keys held as strings or looked up as string_views alike,
+// so the hot path builds no strings. Spelled out because clang 14 with libstdc++ 12 cannot
+// compare tuples of different element types through std::less<>.
+struct RequestKeyLess {
+  using is_transparent = void;
+  template <class A, class B>
+  bool operator()(const A& a, const B& b) const {
+    return View(a) < View(b);
+  }
+  template <class T>
+  static std::tuple<std::string_view, std::string_view, int> View(const T& t) {
+    return {std::get<0>(t), std::get<1>(t), std::get<2>(t)};
+  }
+};
+
 struct Metrics::Impl {
   mutable std::mutex mu;
   // (method, route, status) → requests. std::less<> allows lookup by string_view without
   // building strings on the hot path.
-  std::map<std::tuple<std::string, std::string, int>, uint64_t, std::less<>> requests;
+  std::map<std::tuple<std::string, std::string, int>, uint64_t, RequestKeyLess> requests;
   std::map<std::string, Histogram, std::less<>> durations;
   int64_t open_connections = 0;
   uint64_t rejected_connections = 0;

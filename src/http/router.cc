@@ -56,7 +56,9 @@ void Router::Add(std::string method, std::string path_template, Handler handler)
   }
   for (const Route& existing : routes_) {
     if (existing.method == method && existing.path_template == path_template) {
-      Defect("duplicate route " + method + " " + path_template);
+      std::string what = "duplicate route ";
+      what.append(method).append(" ").append(path_template);
+      Defect(what);
     }
   }
   route.method = method;

@@ -30,8 +30,8 @@ struct ServerOptions {
   uint16_t port = 8080;  // 0 picks a free port (see Server::port)
   int io_threads = 2;
   int worker_threads = 64;
-  size_t max_body_bytes = 1 << 20;
-  size_t max_header_bytes = 16 * 1024;
+  size_t max_body_bytes = size_t{1} << 20;
+  size_t max_header_bytes = size_t{16} * 1024;
   int max_connections = 1024;
   std::chrono::milliseconds read_timeout{10000};
   std::chrono::milliseconds idle_timeout{30000};

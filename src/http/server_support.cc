@@ -36,7 +36,8 @@ void SetHeader(Response& response, std::string_view name, std::string value) {
 }
 
 void SetIfAbsent(Response& response, std::string_view name, std::string value) {
-  if (!HasHeader(response, name)) response.headers.emplace_back(std::string(name), value);
+  if (!HasHeader(response, name))
+    response.headers.emplace_back(std::string(name), std::move(value));
 }
 
 }  // namespace

@@ -2,7 +2,7 @@
 
 namespace jh::services {
 
-Error UnknownReference(std::string field, std::string what) {
+Error UnknownReference(std::string field, const std::string& what) {
   Error e;
   e.code = ErrorCode::kUnprocessable;
   e.message = what + " bestaat niet.";

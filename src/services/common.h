@@ -24,7 +24,7 @@ struct PageOf {
 };
 
 // 422 naming `field`: the body refers to an id that does not exist (or may not be known).
-Error UnknownReference(std::string field, std::string what);
+Error UnknownReference(std::string field, const std::string& what);
 // 422 naming `field` for content that is well-formed but inconsistent.
 Error Inconsistent(std::string field, std::string code, std::string reason);
 
