@@ -8,6 +8,7 @@ namespace {
 
 Date D(const char* s) { return *Date::Parse(s); }
 
+// VIR-01: under 23 on the date of registration.
 TEST(Vir01, AllowsUnder23RefusesFrom23AndBeforeBirth) {
   const Date geboren = D("2004-06-15");
   Decision d = Vir01(geboren, D("2027-06-14"));  // 22, the day before his 23rd birthday
@@ -31,6 +32,7 @@ MelderFeiten Huisarts() {
                       {ConvenantFeit{"GM0599", D("2025-01-01"), D("2026-12-31")}}};
 }
 
+// VIR-02: a designated professional of an eligible organisation with a valid convenant.
 TEST(Vir02, AllowsADesignatedProfessionalWithAValidConvenant) {
   Decision d = Vir02(Huisarts(), "GM0599", D("2026-06-01"));  // youth's municipality
   EXPECT_TRUE(d.allowed) << d.reason;
@@ -60,6 +62,7 @@ TEST(Vir02, RefusesWithoutDesignationCategoryOrValidConvenant) {
   EXPECT_FALSE(Vir02(Huisarts(), "GM0014", D("2026-06-01")).allowed);  // other municipality
 }
 
+// VIR-03: the reasonable-suspicion statement is required.
 TEST(Vir03, RequiresTheStatementToBeTrue) {
   EXPECT_TRUE(Vir03(true).allowed);
   Decision d = Vir03(std::nullopt);
@@ -68,6 +71,7 @@ TEST(Vir03, RequiresTheStatementToBeTrue) {
   EXPECT_FALSE(Vir03(false).allowed);
 }
 
+// VIR-11: removal after two years (archived), at 23 and at death (not archived).
 TEST(Vir11, RemovalDateIsTwoYearsOrThe23rdBirthdayWhicheverComesFirst) {
   EXPECT_EQ(Vir11VerwijderenUiterlijk(D("2026-03-01"), D("2010-01-01")), D("2028-03-01"));
   EXPECT_EQ(Vir11VerwijderenUiterlijk(D("2026-03-01"), D("2004-09-01")), D("2027-09-01"));
@@ -85,6 +89,7 @@ TEST(Vir11, AutomaticRemovalKeepsOrRemovesWithTheRightArchiving) {
   EXPECT_EQ(Vir11(gemeld, jong, D("2026-05-06"), D("2026-05-05")), Verwijdering::kGeen);
 }
 
+// VIR-12: the archive is kept five years, destroyed earlier at 23 or death.
 TEST(Vir12, ArchiveKeptFiveYearsDestroyedEarlierAt23OrDeath) {
   const Date gearchiveerd = D("2026-01-10");
   const Date jong = D("2015-01-01");
@@ -95,6 +100,7 @@ TEST(Vir12, ArchiveKeptFiveYearsDestroyedEarlierAt23OrDeath) {
   EXPECT_TRUE(Vir12Vernietigen(gearchiveerd, jong, D("2027-07-07"), D("2027-07-07")));
 }
 
+// VIR-15: under 12 the representative, 12–15 together, 16 and older the youth.
 TEST(Vir15, RepresentationByAge) {
   const Date geboren = D("2014-05-20");
   EXPECT_EQ(Vir15(geboren, D("2026-05-19")), Vertegenwoordiging::kWettelijkVertegenwoordiger);
