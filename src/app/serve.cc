@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "app/purge.h"
 #include "core/log.h"
 #include "http/api.h"
 
@@ -84,6 +85,9 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   log::Info(
       "listening",
       {{"host", options.http.host}, {"port", server.port()}, {"today", clock.Today().ToString()}});
+
+  // Retention (VIR-11, VIR-12) at start and daily; stopped before the store closes.
+  DailyPurge purge(env);
 
   std::atomic<bool> signalled{false};
   std::thread waiter([&] {

@@ -54,6 +54,48 @@ const std::vector<Verwerkingsactiviteit>& Register() {
        {"alle gegevens van de persoon"},
        {"geen"},
        "Het verslag van de vernietiging blijft zolang het logboek."},
+      {kVirRegistratie,
+       "Verwijsindex: melden, inzien en verwijderen van eigen registraties",
+       "Een professional die zich zorgen maakt over een jeugdige laat in de Verwijsindex "
+       "vastleggen dat hij betrokken is, zodat hij hoort wie nog meer betrokken is; zonder "
+       "te zeggen waarom.",
+       "Jeugdwet 7.1.1.1, 7.1.1.2, 7.1.4.1 tot en met 7.1.4.5; AVG 6(1)(e)",
+       {"jeugdigen tot 23 jaar", "meldingsbevoegden"},
+       {"BSN of verwijsindexservicenummer", "naam en contactgegevens van de melder",
+        "datum en tijd van de melding", "datum van verwijdering"},
+       {"alleen de melder zelf; anderen uitsluitend via een signaal"},
+       "Actief tot uiterlijk twee jaar na de melding of de 23e verjaardag; daarna vijf jaar in "
+       "het archief (Jeugdwet 7.1.4.5, 7.1.4.6)."},
+      {kVirSignalering,
+       "Verwijsindex: signalen (matches) bij meerdere betrokkenen",
+       "Melders van dezelfde jeugdige, hetzelfde gezin of hetzelfde adres, en de regievoerder "
+       "van de gemeente, elkaars contactgegevens geven zodat zij kunnen afstemmen.",
+       "Jeugdwet 7.1.2.3(1)(c, d, e, g), 7.1.4.3(2)",
+       {"jeugdigen tot 23 jaar", "meldingsbevoegden"},
+       {"naam, organisatie, telefoonnummer en e-mailadres van de andere melders",
+        "dat het om verschillende jeugdigen gaat (gezin, adres)"},
+       {"de betrokken melders", "de regievoerder van de gemeente van de jeugdige",
+        "het gekoppelde bronsysteem van de organisatie (webhook)"},
+       "Zolang de registratie waarop het signaal betrekking heeft bestaat."},
+      {kVirRegie,
+       "Verwijsindex: regie en afstemming door de gemeente",
+       "De regievoerder van de gemeente van de jeugdige ziet de signalen over zijn jeugdigen "
+       "en legt vast of de melders contact met elkaar hebben gehad; uitsluitend voor die taak.",
+       "Jeugdwet 7.1.3.2",
+       {"jeugdigen tot 23 jaar", "meldingsbevoegden", "regievoerders"},
+       {"signalen met contactgegevens van melders", "afstemmingen (contact gelegd, datum)"},
+       {"geen"},
+       "Zolang de registraties waarop de signalen betrekking hebben bestaan."},
+      {kVirOpschoning,
+       "Verwijsindex: automatische verwijdering, archivering en vernietiging",
+       "Registraties verwijderen na twee jaar, bij de 23e verjaardag en na overlijden, het "
+       "archief na vijf jaar vernietigen, en melders en regievoerders bij een verhuizing "
+       "informeren.",
+       "Jeugdwet 7.1.4.5, 7.1.4.6, 7.1.2.3(1)(g)",
+       {"jeugdigen tot 23 jaar"},
+       {"registraties", "geboortedatum", "overlijdensdatum", "gemeente en adres"},
+       {"geen"},
+       "Het verslag blijft zolang het logboek."},
   };
   return kRegister;
 }

@@ -33,5 +33,9 @@ inline constexpr const char* kMedewerkerBeheer = "medewerker-beheer";
 inline constexpr const char* kToegangBurger = "toegang-burger";
 inline constexpr const char* kVerantwoording = "verantwoording";
 inline constexpr const char* kVernietiging = "vernietiging";
+inline constexpr const char* kVirRegistratie = "vir-registratie";
+inline constexpr const char* kVirSignalering = "vir-signalering";
+inline constexpr const char* kVirRegie = "vir-regie";
+inline constexpr const char* kVirOpschoning = "vir-opschoning";
 
 }  // namespace jh::audit

@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "app/demo.h"
+#include "app/purge.h"
 #include "audit/chain.h"
 #include "audit/checkpoint.h"
 #include "core/version.h"
@@ -129,6 +130,33 @@ void AddAdminOptions(CLI::App& app, CommonOptions& o) {
 
 void AddAuditVerifyOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--data", o.audit_data, "Datamap (verplicht)");
+}
+
+void AddPurgeOptions(CLI::App& app, CommonOptions& o) {
+  app.add_option("--data", o.data, "Datamap")->capture_default_str();
+  app.add_option("--today", o.today, "Vaste datum voor de regels (JJJJ-MM-DD)");
+}
+
+int RunPurge(const CommonOptions& o) {
+  std::optional<Date> today;
+  if (!o.today.empty()) {
+    auto parsed = Date::ParseField(o.today, "today");
+    if (!parsed.ok()) return Fail("--today: verwacht JJJJ-MM-DD");
+    today = *parsed;
+  }
+  auto opened = app::OpenDataDir(app::DataDir{o.data});
+  if (!opened.ok()) return Fail(opened.error().message);
+  Clock clock(today);
+  auto summary = app::Purge(services::Env{*opened->store, *opened->vault, clock});
+  if (!summary.ok()) {
+    std::fprintf(stderr, "jeugdhulp: purge mislukt: %s\n", summary.error().message.c_str());
+    return 1;
+  }
+  const auto& v = summary->verwijsindex;
+  std::printf("VIR_GEARCHIVEERD=%lld\nVIR_VERWIJDERD=%lld\nVIR_VERNIETIGD=%lld\n",
+              static_cast<long long>(v.gearchiveerd), static_cast<long long>(v.verwijderd),
+              static_cast<long long>(v.vernietigd));
+  return 0;
 }
 
 int RunInit(const CommonOptions& o) {

@@ -33,6 +33,7 @@ void AddInitOptions(CLI::App& app, CommonOptions& o);
 void AddServeOptions(CLI::App& app, CommonOptions& o);
 void AddAdminOptions(CLI::App& app, CommonOptions& o);
 void AddAuditVerifyOptions(CLI::App& app, CommonOptions& o);
+void AddPurgeOptions(CLI::App& app, CommonOptions& o);
 
 int RunInit(const CommonOptions& o);
 int RunServe(const CommonOptions& o);
@@ -42,5 +43,7 @@ int RunOpenApi();
 // Checks the audit chains and the database file; prints a summary per chain, or
 // "BROKEN chain=<name> seq=<n>: <reason>" and returns 1.
 int RunAuditVerify(const CommonOptions& o);
+// Applies the retention rules now (VIR-11, VIR-12); prints what it removed as KEY=count lines.
+int RunPurge(const CommonOptions& o);
 
 }  // namespace jh::cli

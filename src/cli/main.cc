@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "Controleert de hashketens en de database.");
   jh::cli::AddAuditVerifyOptions(*audit_verify, common);
+  auto* purge = cli.add_subcommand("purge", "Past de bewaartermijnen nu toe (VIR-11, VIR-12).");
+  jh::cli::AddPurgeOptions(*purge, common);
 
   try {
     cli.parse(argc, argv);
@@ -58,5 +60,6 @@ int main(int argc, char** argv) {
   if (admin->parsed()) return jh::cli::RunAdmin(common);
   if (openapi->parsed()) return jh::cli::RunOpenApi();
   if (audit_verify->parsed()) return jh::cli::RunAuditVerify(common);
+  if (purge->parsed()) return jh::cli::RunPurge(common);
   return 2;
 }

@@ -237,6 +237,8 @@ void RegisterAll(Api& api) {
   RegisterPersonen(api);
   RegisterGemeenten(api);
   RegisterLogboek(api);
+  RegisterVerwijsindex(api);
+  RegisterVerwijsindexBeheer(api);
 }
 
 }  // namespace jh::api

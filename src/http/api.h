@@ -121,6 +121,8 @@ void RegisterMedewerkers(Api& api);
 void RegisterPersonen(Api& api);
 void RegisterGemeenten(Api& api);
 void RegisterLogboek(Api& api);
+void RegisterVerwijsindex(Api& api);
+void RegisterVerwijsindexBeheer(Api& api);
 
 // Every area above, in order.
 void RegisterAll(Api& api);

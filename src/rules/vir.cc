@@ -80,6 +80,15 @@ Decision Vir03(std::optional<bool> redelijk_vermoeden) {
   return Decision::Allow("VIR-03", kVir03Ground, "Redelijk vermoeden verklaard.");
 }
 
+Decision Vir08EigenRegistratie(std::string_view medewerker_id, std::string_view melder_id) {
+  constexpr std::string_view kGrond = "Jw 7.1.4.3(2)";
+  if (medewerker_id.empty() || medewerker_id != melder_id) {
+    return Decision::Refuse("VIR-08", kGrond,
+                            "De verwijsindex is niet doorzoekbaar: alleen eigen registraties.");
+  }
+  return Decision::Allow("VIR-08", kGrond, "Eigen registratie.");
+}
+
 Date Vir11VerwijderenUiterlijk(const Date& gemeld_op, const Date& geboortedatum) {
   return std::min(gemeld_op.AddYears(2), DateOfAge(geboortedatum, 23));
 }

@@ -42,6 +42,10 @@ Decision Vir02(const MelderFeiten& melder, const std::string& jeugdige_gemeente,
 // is the statement as sent (absent, false or true).
 Decision Vir03(std::optional<bool> redelijk_vermoeden);
 
+// VIR-08 (Jw 7.1.4.3(2)): nobody can search the index; a professional sees and acts on only
+// the registrations he made himself (others he learns of only through a signal).
+Decision Vir08EigenRegistratie(std::string_view medewerker_id, std::string_view melder_id);
+
 // VIR-11 (Jw 7.1.4.5(2)): the planned removal date of a registration made on `gemeld_op`:
 // two years later, or the youth's 23rd birthday when that comes first.
 Date Vir11VerwijderenUiterlijk(const Date& gemeld_op, const Date& geboortedatum);

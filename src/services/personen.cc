@@ -4,15 +4,16 @@
 
 #include "audit/register.h"
 #include "services/keyring.h"
+#include "services/vir_opschoning.h"
 #include "services/write.h"
 
 namespace jh::services {
 
-namespace {
-
 std::string AdresIndex(const crypto::Vault& vault, const Adres& a) {
   return vault.Pseudonym("adres|" + a.postcode + "|" + std::to_string(a.huisnummer));
 }
+
+namespace {
 
 std::string AdresJson(const Adres& a) {
   return nlohmann::json{{"postcode", a.postcode}, {"huisnummer", a.huisnummer}}.dump();
@@ -134,6 +135,15 @@ Result<Persoon> UpdatePersoon(Env& env, const std::string& id, const PersoonWijz
                      {id, change.overlijdensdatum->ToString(), now}));
     }
     Processed(env, audit::kBrpBeheer, "persoon wijzigen", "persoon", id);
+    const bool andere_gemeente =
+        change.gemeentecode && *change.gemeentecode != current.gemeentecode;
+    const bool ander_adres = change.adres && (change.adres->postcode != current.adres.postcode ||
+                                              change.adres->huisnummer != current.adres.huisnummer);
+    if (andere_gemeente || ander_adres) {  // a move: VIR-14
+      JH_TRY(VirNaVerhuizing(tx, env, id, current.gemeentecode,
+                             change.gemeentecode.value_or(current.gemeentecode)));
+    }
+    if (change.overlijdensdatum) JH_TRY(VirOntkoppelPersoon(tx, env, id, "overleden"));  // VIR-11
     return {};
   }));
   if (missing) return Error::NotFound("De persoon bestaat niet.");

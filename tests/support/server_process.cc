@@ -1,5 +1,7 @@
 #include "support/server_process.h"
 
+#include <algorithm>
+
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -75,6 +77,15 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(const Options& options) {
   p->serve_args_ = std::move(args);
   if (!p->Launch()) return nullptr;
   return p;
+}
+
+void ServerProcess::SetToday(const std::string& date) {
+  auto it = std::find(serve_args_.begin(), serve_args_.end(), "--today");
+  if (it != serve_args_.end()) serve_args_.erase(it, it + 2);
+  if (!date.empty()) {
+    serve_args_.push_back("--today");
+    serve_args_.push_back(date);
+  }
 }
 
 bool ServerProcess::Launch() {

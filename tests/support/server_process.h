@@ -43,6 +43,8 @@ class ServerProcess {
   // port()); the previous process must have been stopped or killed. Fails the current test
   // and returns false on error. The captured output restarts empty.
   [[nodiscard]] bool Restart();
+  // Sets the --today the next Restart() serves with ("" for the real date).
+  void SetToday(const std::string& date);
   // Runs the binary with `args` to completion; returns {exit code, stdout}.
   static std::pair<int, std::string> Run(const std::vector<std::string>& args);
 

@@ -1,0 +1,86 @@
+// Administration of the Verwijsindex's exclusion list (VIR-07): institution addresses that
+// never produce an address match.
+#include "http/handlers/common.h"
+#include "services/vir_adressen.h"
+
+namespace jh::api {
+
+namespace {
+using namespace schema;
+
+NodePtr AdresSchema() {
+  return Object({Req("postcode", Formatted("Postcode.", PostcodeFormat(), "1234AB")),
+                 Req("huisnummer", Integer("Huisnummer.", 1, 99999))});
+}
+
+NodePtr UitgeslotenSchema() {
+  return Object({Req("id", Id()), Req("adres", AdresSchema()),
+                 Req("omschrijving", String("Welke instelling hier gevestigd is.", 200)),
+                 Req("aangemaaktOp", Timestamp("Tijdstip van opname op de lijst."))});
+}
+
+Json ToJson(const services::UitgeslotenAdres& a) {
+  return Json{{"id", a.id},
+              {"adres", {{"postcode", a.adres.postcode}, {"huisnummer", a.adres.huisnummer}}},
+              {"omschrijving", a.omschrijving},
+              {"aangemaaktOp", a.aangemaakt_op}};
+}
+
+Result<Reply> Create(Call& c) {
+  services::UitgeslotenAdres in;
+  in.adres = services::Adres{c.body["adres"]["postcode"].get<std::string>(),
+                             c.body["adres"]["huisnummer"].get<int64_t>()};
+  in.omschrijving = c.body["omschrijving"].get<std::string>();
+  JH_ASSIGN_OR_RETURN(auto a, services::CreateUitgeslotenAdres(c.env, std::move(in)));
+  return Reply::Created(ToJson(a));
+}
+
+Result<Reply> List(Call& c) {
+  auto page = PageFrom(c);
+  JH_ASSIGN_OR_RETURN(auto list, services::ListUitgeslotenAdressen(c.env, page));
+  Json items = Json::array();
+  for (const auto& a : list.items) items.push_back(ToJson(a));
+  return Reply::Ok(PageJson(std::move(items), page, list.totaal));
+}
+
+Result<Reply> Delete(Call& c) {
+  JH_TRY(services::DeleteUitgeslotenAdres(c.env, c.Param("id")));
+  return Reply::Ok(Json{{"id", c.Param("id")}});
+}
+
+}  // namespace
+
+void RegisterVerwijsindexBeheer(Api& api) {
+  api.Add(
+      {.method = "POST",
+       .path = "/api/v1/verwijsindex/uitgesloten-adressen",
+       .operation_id = "createUitgeslotenAdres",
+       .tag = "Beheer",
+       .summary = "Instellingsadres uitsluiten van adresmatches (VIR-07)",
+       .roles = {"beheerder"},
+       .body = Object({Req("adres", AdresSchema()),
+                       Req("omschrijving", String("Welke instelling hier gevestigd is.", 200))}),
+       .success = 201,
+       .response = UitgeslotenSchema(),
+       .errors = {409},
+       .handle = Create});
+  api.Add({.method = "GET",
+           .path = "/api/v1/verwijsindex/uitgesloten-adressen",
+           .operation_id = "listUitgeslotenAdressen",
+           .tag = "Beheer",
+           .summary = "Uitgesloten instellingsadressen",
+           .roles = {"beheerder"},
+           .query = PaginationParams(),
+           .response = PageSchema(UitgeslotenSchema()),
+           .handle = List});
+  api.Add({.method = "DELETE",
+           .path = "/api/v1/verwijsindex/uitgesloten-adressen/{id}",
+           .operation_id = "deleteUitgeslotenAdres",
+           .tag = "Beheer",
+           .summary = "Instellingsadres weer laten meetellen",
+           .roles = {"beheerder"},
+           .response = Object({Req("id", Id())}),
+           .handle = Delete});
+}
+
+}  // namespace jh::api

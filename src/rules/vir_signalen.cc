@@ -1,0 +1,144 @@
+#include "rules/vir_signalen.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace jh::rules {
+
+namespace {
+
+SignaalSoort SoortVan(Verband v) {
+  switch (v) {
+    case Verband::kZelfdeJeugdige:
+      return SignaalSoort::kJeugdige;
+    case Verband::kGezin:
+      return SignaalSoort::kGezin;
+    case Verband::kAdres:
+      return SignaalSoort::kAdres;
+  }
+  return SignaalSoort::kJeugdige;
+}
+
+// The signals of one kind of match among `groep` (active registrations of other melders).
+void SignalenVoor(SignaalSoort soort, const NieuweRegistratie& nieuw,
+                  const std::vector<const BestaandeRegistratie*>& groep,
+                  std::vector<Signaal>& uit) {
+  if (groep.empty()) return;
+  const bool verschillend = soort != SignaalSoort::kJeugdige;
+  std::vector<std::string> ids;
+  std::set<std::string> gemeenten = {nieuw.gemeentecode};
+  for (const BestaandeRegistratie* b : groep) {
+    ids.push_back(b->id);
+    gemeenten.insert(b->gemeentecode);
+    uit.push_back(Signaal{soort, b->id, b->melder_id, "", verschillend, {nieuw.id}});
+  }
+  uit.push_back(Signaal{soort, nieuw.id, nieuw.melder_id, "", verschillend, ids});
+  std::vector<std::string> allen = ids;
+  allen.push_back(nieuw.id);
+  for (const std::string& g : gemeenten) {
+    uit.push_back(Signaal{soort, nieuw.id, "", g, verschillend, allen});
+  }
+}
+
+}  // namespace
+
+std::string_view SignaalSoortNaam(SignaalSoort soort) {
+  switch (soort) {
+    case SignaalSoort::kJeugdige:
+      return "jeugdige";
+    case SignaalSoort::kGezin:
+      return "gezin";
+    case SignaalSoort::kAdres:
+      return "adres";
+    case SignaalSoort::kHistorisch:
+      return "historisch";
+    case SignaalSoort::kVerhuizing:
+      return "verhuizing";
+  }
+  return "jeugdige";
+}
+
+std::vector<Signaal> Vir06Vir07Vir12Signalen(const NieuweRegistratie& nieuw,
+                                             const std::vector<BestaandeRegistratie>& bestaand) {
+  // Each registration once, under its closest relation (the enum is ordered by closeness).
+  std::map<std::string, const BestaandeRegistratie*> dichtstbij;
+  std::vector<std::string> volgorde;  // keeps the output in input order, so it is stable
+  for (const BestaandeRegistratie& b : bestaand) {
+    if (b.melder_id == nieuw.melder_id || b.id == nieuw.id) continue;
+    if (b.verband == Verband::kAdres && b.adres_uitgesloten) continue;
+    if (!b.actief && b.verband != Verband::kZelfdeJeugdige) continue;
+    auto [it, inserted] = dichtstbij.emplace(b.id, &b);
+    if (inserted) {
+      volgorde.push_back(b.id);
+    } else if (b.verband < it->second->verband) {
+      it->second = &b;
+    }
+  }
+  std::vector<const BestaandeRegistratie*> per_soort[3];
+  std::vector<std::string> archief;
+  for (const std::string& id : volgorde) {
+    const BestaandeRegistratie* b = dichtstbij[id];
+    if (!b->actief) {
+      archief.push_back(b->id);
+    } else {
+      per_soort[static_cast<int>(b->verband)].push_back(b);
+    }
+  }
+  std::vector<Signaal> uit;
+  for (Verband v : {Verband::kZelfdeJeugdige, Verband::kGezin, Verband::kAdres}) {
+    SignalenVoor(SoortVan(v), nieuw, per_soort[static_cast<int>(v)], uit);
+  }
+  if (!archief.empty()) {
+    uit.push_back(
+        Signaal{SignaalSoort::kHistorisch, nieuw.id, nieuw.melder_id, "", false, archief});
+  }
+  return uit;
+}
+
+std::vector<Signaal> Vir14Verhuizing(const std::vector<ActieveRegistratie>& actief,
+                                     std::string_view oude_gemeente,
+                                     std::string_view nieuwe_gemeente) {
+  std::vector<Signaal> uit;
+  for (const ActieveRegistratie& r : actief) {
+    Signaal s{SignaalSoort::kVerhuizing, r.id, r.melder_id, "", false, {}};
+    for (const ActieveRegistratie& ander : actief) {
+      if (ander.id != r.id) s.betrokkenen.push_back(ander.id);
+    }
+    uit.push_back(std::move(s));
+  }
+  if (!actief.empty() && oude_gemeente != nieuwe_gemeente) {
+    Signaal regie{
+        SignaalSoort::kVerhuizing, actief.front().id, "", std::string(nieuwe_gemeente), false, {}};
+    for (const ActieveRegistratie& r : actief) regie.betrokkenen.push_back(r.id);
+    uit.push_back(std::move(regie));
+  }
+  return uit;
+}
+
+Decision Vir09(std::string_view rol, std::string_view gemeente_regievoerder,
+               std::string_view gemeente_signaal) {
+  constexpr std::string_view kGrond = "Jw 7.1.3.2";
+  if (rol != "regievoerder") {
+    return Decision::Refuse("VIR-09", kGrond, "Alleen de regievoerder legt afstemmingen vast.");
+  }
+  if (gemeente_signaal.empty() || gemeente_regievoerder != gemeente_signaal) {
+    return Decision::Refuse("VIR-09", kGrond,
+                            "Dit signaal is niet gericht aan de regie van uw gemeente.");
+  }
+  return Decision::Allow("VIR-09", kGrond, "Regievoerder van de gemeente van de jeugdige.");
+}
+
+bool Vir10Archiveren(std::string_view reden) { return reden == "risico-weg"; }
+
+std::string Vir05ServicenummerBron(std::string_view familienaam, std::string_view geboortedatum,
+                                   std::string_view geslacht) {
+  std::string naam;
+  for (char c : familienaam) {
+    if (c == ' ' || c == '-' || c == '\'' || c == '\t') continue;
+    naam.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return "vsn|" + naam + "|" + std::string(geboortedatum) + "|" + std::string(geslacht);
+}
+
+}  // namespace jh::rules

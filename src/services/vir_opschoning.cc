@@ -1,0 +1,177 @@
+#include "services/vir_opschoning.h"
+
+#include <map>
+
+#include "audit/register.h"
+#include "rules/vir.h"
+#include "rules/vir_signalen.h"
+#include "services/vir_signalen.h"
+#include "services/write.h"
+
+namespace jh::services {
+
+namespace {
+
+constexpr int64_t kBatch = 500;
+
+// Clears everything that links a registration to its youth.
+constexpr const char* kOntkoppel =
+    "jeugdige_sleutel = NULL, persoon_id = NULL, geboortedatum = NULL";
+
+void Log(Env& env, const store::Row& r, size_t persoon_col, const std::string& name) {
+  if (r.IsNull(persoon_col + 1)) return;
+  VirSubject s = SubjectVan(r.OptText(persoon_col).value_or(""), r.Text(persoon_col + 1));
+  Processed(env, audit::kVirOpschoning, name, s.type, s.id);
+}
+
+std::optional<Date> OptDate(const store::Row& r, size_t i) {
+  auto t = r.OptText(i);
+  return t ? Date::Parse(*t) : std::nullopt;
+}
+
+// One batch of active registrations due for removal after `after` (id order); returns the
+// last id handled, or "" when there was nothing left.
+Result<std::string> RemoveBatch(Env& env, const std::string& after, VirOpschoning& totaal) {
+  const Date today = env.clock.Today();
+  std::string last;
+  VirOpschoning batch;
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    last.clear();
+    batch = {};
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query("SELECT m.id, m.gemeld_datum, m.geboortedatum, p.overlijdensdatum, "
+                 "m.persoon_id, m.jeugdige_sleutel FROM vir_meldingen m "
+                 "LEFT JOIN personen p ON p.id = m.persoon_id WHERE m.status = 'actief' "
+                 "AND (m.verwijderen_uiterlijk <= $1 OR p.overlijdensdatum IS NOT NULL) "
+                 "AND m.id > $2 ORDER BY m.id LIMIT $3",
+                 {today.ToString(), after, kBatch}));
+    const std::string now = env.clock.NowRfc3339();
+    for (const store::Row& r : rows) {
+      last = r.Text(0);
+      auto gemeld = Date::Parse(r.Text(1));
+      auto geboren = Date::Parse(r.Text(2));
+      if (!gemeld || !geboren) continue;
+      switch (rules::Vir11(*gemeld, *geboren, OptDate(r, 3), today)) {
+        case rules::Verwijdering::kGeen:
+          break;
+        case rules::Verwijdering::kNaTweeJaar:
+          Log(env, r, 4, "melding verwijderen na twee jaar (archief)");
+          JH_TRY(
+              tx.Exec("UPDATE vir_meldingen SET status = 'gearchiveerd', reden = 'twee-jaar', "
+                      "verwijderd_op = $2, gearchiveerd_op = $3 WHERE id = $1",
+                      {last, now, today.ToString()}));
+          ++batch.gearchiveerd;
+          break;
+        case rules::Verwijdering::kDrieentwintig:
+        case rules::Verwijdering::kOverleden: {
+          const bool overleden = OptDate(r, 3).has_value();
+          Log(env, r, 4,
+              overleden ? "melding verwijderen na overlijden" : "melding verwijderen op 23");
+          JH_TRY(tx.Exec(std::string("UPDATE vir_meldingen SET status = 'verwijderd', reden = $2, "
+                                     "verwijderd_op = $3, ") +
+                             kOntkoppel + " WHERE id = $1",
+                         {last, overleden ? "overleden" : "drieentwintig", now}));
+          ++batch.verwijderd;
+          break;
+        }
+      }
+    }
+    return {};
+  }));
+  totaal.gearchiveerd += batch.gearchiveerd;
+  totaal.verwijderd += batch.verwijderd;
+  return last;
+}
+
+// One batch of archived registrations, destroying those VIR-12 says must go.
+Result<std::string> DestroyBatch(Env& env, const std::string& after, VirOpschoning& totaal) {
+  const Date today = env.clock.Today();
+  std::string last;
+  int64_t vernietigd = 0;
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    last.clear();
+    vernietigd = 0;
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query("SELECT m.id, m.gearchiveerd_op, m.geboortedatum, p.overlijdensdatum, "
+                 "m.persoon_id, m.jeugdige_sleutel FROM vir_meldingen m "
+                 "LEFT JOIN personen p ON p.id = m.persoon_id WHERE m.gearchiveerd_op IS NOT NULL "
+                 "AND m.vernietigd_op IS NULL AND m.jeugdige_sleutel IS NOT NULL AND m.id > $1 "
+                 "ORDER BY m.id LIMIT $2",
+                 {after, kBatch}));
+    const std::string now = env.clock.NowRfc3339();
+    for (const store::Row& r : rows) {
+      last = r.Text(0);
+      auto archief = Date::Parse(r.Text(1));
+      auto geboren = Date::Parse(r.Text(2));
+      if (!archief || !geboren) continue;
+      if (!rules::Vir12Vernietigen(*archief, *geboren, OptDate(r, 3), today)) continue;
+      Log(env, r, 4, "archief van een melding vernietigen");
+      JH_TRY(tx.Exec(std::string("UPDATE vir_meldingen SET vernietigd_op = $2, ") + kOntkoppel +
+                         " WHERE id = $1",
+                     {last, now}));
+      ++vernietigd;
+    }
+    return {};
+  }));
+  totaal.vernietigd += vernietigd;
+  return last;
+}
+
+}  // namespace
+
+Result<VirOpschoning> PurgeVerwijsindex(Env& env) {
+  VirOpschoning totaal;
+  std::string after;
+  do {
+    JH_ASSIGN_OR_RETURN(after, RemoveBatch(env, after, totaal));
+  } while (!after.empty());
+  do {
+    JH_ASSIGN_OR_RETURN(after, DestroyBatch(env, after, totaal));
+  } while (!after.empty());
+  return totaal;
+}
+
+Status VirNaVerhuizing(store::Tx& tx, Env& env, const std::string& persoon_id,
+                       const std::string& oude_gemeente, const std::string& nieuwe_gemeente) {
+  JH_TRY(tx.Exec("UPDATE vir_meldingen SET gemeentecode = $2 WHERE persoon_id = $1",
+                 {persoon_id, nieuwe_gemeente}));
+  JH_ASSIGN_OR_RETURN(store::Rows rows,
+                      tx.Query("SELECT id, melder_id, jeugdige_sleutel FROM vir_meldingen "
+                               "WHERE persoon_id = $1 AND status = 'actief' "
+                               "ORDER BY gemeld_op, id",
+                               {persoon_id}));
+  if (rows.empty()) return {};
+  std::vector<rules::ActieveRegistratie> actief;
+  std::map<std::string, VirSubject> subjecten;
+  for (const store::Row& r : rows) {
+    actief.push_back({r.Text(0), r.Text(1)});
+    subjecten.emplace(r.Text(0), SubjectVan(persoon_id, r.Text(2)));
+  }
+  return StoreVirSignalen(tx, env, rules::Vir14Verhuizing(actief, oude_gemeente, nieuwe_gemeente),
+                          subjecten);
+}
+
+Status VirOntkoppelPersoon(store::Tx& tx, Env& env, const std::string& persoon_id,
+                           const std::string& reden) {
+  JH_ASSIGN_OR_RETURN(store::Rows rows,
+                      tx.Query("SELECT id FROM vir_meldingen WHERE persoon_id = $1", {persoon_id}));
+  if (rows.empty()) return {};
+  const std::string now = env.clock.NowRfc3339();
+  JH_TRY(tx.Exec(std::string("UPDATE vir_meldingen SET status = 'verwijderd', reden = $2, "
+                             "verwijderd_op = $3, ") +
+                     kOntkoppel + " WHERE persoon_id = $1 AND status = 'actief'",
+                 {persoon_id, reden, now}));
+  JH_TRY(tx.Exec(
+      std::string("UPDATE vir_meldingen SET vernietigd_op = $2, ") + kOntkoppel +
+          " WHERE persoon_id = $1 AND gearchiveerd_op IS NOT NULL AND vernietigd_op IS NULL",
+      {persoon_id, now}));
+  Processed(env, audit::kVirOpschoning,
+            reden == "avg" ? "registraties verwijderen na AVG-verzoek"
+                           : "registraties verwijderen na overlijden",
+            "persoon", persoon_id);
+  return {};
+}
+
+}  // namespace jh::services

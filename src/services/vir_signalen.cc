@@ -1,0 +1,147 @@
+#include "services/vir_signalen.h"
+
+#include "audit/register.h"
+#include "services/enforce.h"
+#include "services/write.h"
+
+namespace jh::services {
+
+namespace {
+
+void LogSubject(Env& env, const char* activity, const std::string& name,
+                const std::map<std::string, VirSubject>& subjecten, const std::string& melding) {
+  auto it = subjecten.find(melding);
+  if (it == subjecten.end() || it->second.id.empty()) return;
+  Processed(env, activity, name, it->second.type, it->second.id);
+}
+
+bool IsRegie(const Env& env) { return env.actor != nullptr && env.actor->HasRole("regievoerder"); }
+
+}  // namespace
+
+Status StoreVirSignalen(store::Tx& tx, Env& env, const std::vector<rules::Signaal>& signalen,
+                        const std::map<std::string, VirSubject>& subjecten) {
+  const std::string now = env.clock.NowRfc3339();
+  for (const rules::Signaal& s : signalen) {
+    const std::string id = crypto::NewUuid();
+    store::Value melder = s.AanRegie() ? store::Value{} : store::Value{s.ontvanger_melder_id};
+    store::Value gemeente = s.AanRegie() ? store::Value{s.ontvanger_gemeente} : store::Value{};
+    JH_TRY(tx.Exec(
+        "INSERT INTO vir_signalen (id, soort, ontstaan_op, melding_id, ontvanger_melder_id, "
+        "ontvanger_gemeentecode, verschillende_jeugdigen) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        {id, std::string(rules::SignaalSoortNaam(s.soort)), now, s.melding_id, melder, gemeente,
+         int64_t{s.verschillende_jeugdigen ? 1 : 0}}));
+    const std::string name = "signaal geven (" + std::string(rules::SignaalSoortNaam(s.soort)) +
+                             (s.AanRegie() ? ", aan de regievoerder)" : ", aan een melder)");
+    LogSubject(env, audit::kVirSignalering, name, subjecten, s.melding_id);
+    for (const std::string& b : s.betrokkenen) {
+      JH_TRY(tx.Exec("INSERT INTO vir_signaal_betrokkenen (signaal_id, melding_id) VALUES ($1, $2)",
+                     {id, b}));
+      if (b != s.melding_id) LogSubject(env, audit::kVirSignalering, name, subjecten, b);
+    }
+  }
+  return {};
+}
+
+Result<PageOf<VirSignaal>> ListVirSignalen(Env& env, const Page& page) {
+  const bool regie = IsRegie(env);
+  const std::string filter = regie ? "ontvanger_gemeentecode = $1" : "ontvanger_melder_id = $1";
+  const std::string wie = regie ? env.actor->gemeentecode : env.actor->id;
+  PageOf<VirSignaal> out;
+  out.page = page;
+  std::map<std::string, VirSubject> subjecten;
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    out.items.clear();
+    subjecten.clear();
+    JH_ASSIGN_OR_RETURN(store::Rows n,
+                        tx.Query("SELECT COUNT(*) FROM vir_signalen WHERE " + filter, {wie}));
+    out.totaal = n[0].Int(0);
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query("SELECT s.id, s.soort, s.ontstaan_op, s.melding_id, s.verschillende_jeugdigen, "
+                 "m.persoon_id, m.jeugdige_sleutel FROM vir_signalen s "
+                 "JOIN vir_meldingen m ON m.id = s.melding_id WHERE s." +
+                     filter + " ORDER BY s.ontstaan_op DESC, s.soort, s.id LIMIT $2 OFFSET $3",
+                 {wie, page.pagina_grootte, page.Offset()}));
+    BetrokkenenCache contacten(tx, env.vault);
+    for (const store::Row& r : rows) {
+      VirSignaal s{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Int(4) != 0, {}, {}};
+      JH_ASSIGN_OR_RETURN(store::Rows betrokken,
+                          tx.Query("SELECT m.melder_id FROM vir_signaal_betrokkenen b "
+                                   "JOIN vir_meldingen m ON m.id = b.melding_id "
+                                   "WHERE b.signaal_id = $1 ORDER BY m.gemeld_op, m.id",
+                                   {s.id}));
+      for (const store::Row& b : betrokken) {
+        JH_ASSIGN_OR_RETURN(Betrokkene c, contacten.Get(b.Text(0)));
+        s.betrokkenen.push_back(std::move(c));
+      }
+      if (regie) {
+        JH_ASSIGN_OR_RETURN(store::Rows af,
+                            tx.Query("SELECT id, contact_gelegd, datum, vastgelegd_op "
+                                     "FROM vir_afstemmingen WHERE signaal_id = $1 "
+                                     "ORDER BY vastgelegd_op, id",
+                                     {s.id}));
+        for (const store::Row& a : af) {
+          s.afstemmingen.push_back(VirAfstemming{
+              a.Text(0), s.id, a.Int(1) != 0, Date::Parse(a.Text(2)).value_or(Date{}), a.Text(3)});
+        }
+      }
+      if (!r.IsNull(6)) {
+        subjecten.emplace(s.melding_id, SubjectVan(r.OptText(5).value_or(""), r.Text(6)));
+      }
+      out.items.push_back(std::move(s));
+    }
+    return {};
+  }));
+  for (const VirSignaal& s : out.items) {
+    LogSubject(env, regie ? audit::kVirRegie : audit::kVirSignalering, "signaal inzien", subjecten,
+               s.melding_id);
+  }
+  return out;
+}
+
+Result<VirAfstemming> CreateVirAfstemming(Env& env, const std::string& signaal_id,
+                                          bool contact_gelegd, const Date& datum) {
+  std::optional<std::string> gemeente;
+  std::string ontstaan_op;
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query("SELECT ontvanger_gemeentecode, ontstaan_op FROM vir_signalen "
+                                 "WHERE id = $1",
+                                 {signaal_id}));
+    if (rows.empty()) return {};
+    gemeente = rows[0].OptText(0).value_or("");
+    ontstaan_op = rows[0].Text(1);
+    return {};
+  }));
+  if (!gemeente) return Error::NotFound("Het signaal bestaat niet.");
+  JH_TRY(Enforce(env, "createVirAfstemming", "vir-signaal", signaal_id,
+                 rules::Vir09(env.actor->rol, env.actor->gemeentecode, *gemeente),
+                 Weigering::kVerboden));
+  if (datum > env.clock.Today()) {
+    return Inconsistent("datum", "toekomst", "De datum van de afstemming ligt in de toekomst.");
+  }
+  if (datum.ToString() < ontstaan_op.substr(0, 10)) {
+    return Inconsistent("datum", "voor-signaal", "De afstemming ligt voor het signaal.");
+  }
+  VirAfstemming a{crypto::NewUuid(), signaal_id, contact_gelegd, datum, env.clock.NowRfc3339()};
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    JH_TRY(tx.Exec(
+        "INSERT INTO vir_afstemmingen (id, signaal_id, regievoerder_id, contact_gelegd, datum, "
+        "vastgelegd_op) VALUES ($1, $2, $3, $4, $5, $6)",
+        {a.id, signaal_id, env.actor->id, int64_t{contact_gelegd ? 1 : 0}, datum.ToString(),
+         a.vastgelegd_op}));
+    JH_ASSIGN_OR_RETURN(store::Rows m,
+                        tx.Query("SELECT m.persoon_id, m.jeugdige_sleutel FROM vir_signalen s "
+                                 "JOIN vir_meldingen m ON m.id = s.melding_id WHERE s.id = $1",
+                                 {signaal_id}));
+    if (!m.empty() && !m[0].IsNull(1)) {
+      VirSubject subject = SubjectVan(m[0].OptText(0).value_or(""), m[0].Text(1));
+      Processed(env, audit::kVirRegie, "afstemming vastleggen", subject.type, subject.id);
+    }
+    return {};
+  }));
+  return a;
+}
+
+}  // namespace jh::services
