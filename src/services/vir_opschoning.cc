@@ -57,10 +57,12 @@ Result<std::string> RemoveBatch(Env& env, const std::string& after, VirOpschonin
           break;
         case rules::Verwijdering::kNaTweeJaar:
           Log(env, r, 4, "melding verwijderen na twee jaar (archief)");
+          // The archive term runs from the day the registration had to go, also when the
+          // purge runs later (after a server was down).
           JH_TRY(
               tx.Exec("UPDATE vir_meldingen SET status = 'gearchiveerd', reden = 'twee-jaar', "
-                      "verwijderd_op = $2, gearchiveerd_op = $3 WHERE id = $1",
-                      {last, now, today.ToString()}));
+                      "verwijderd_op = $2, gearchiveerd_op = verwijderen_uiterlijk WHERE id = $1",
+                      {last, now}));
           ++batch.gearchiveerd;
           break;
         case rules::Verwijdering::kDrieentwintig:
