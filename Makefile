@@ -52,7 +52,7 @@ test-asan: build-asan
 
 # ThreadSanitizer over the concurrent parts: the group-committing store and the server.
 TSAN_UNIT ?= StoreGroupCommitTest.*:StoreFaultTest.*:StoreSqliteTest.*
-TSAN_INTEGRATION ?= ServerLimitsTest.*:AdminApi.*
+TSAN_INTEGRATION ?= ServerLimitsTest.*:AdminApi.*:VirConcurrency.*
 test-tsan: build-tsan
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/unit_tests --gtest_filter='$(TSAN_UNIT)'
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/integration_tests --gtest_filter='$(TSAN_INTEGRATION)'
