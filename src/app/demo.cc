@@ -1,9 +1,12 @@
 #include "app/demo.h"
 
+#include <map>
+
 #include "services/gemeenten.h"
 #include "services/medewerkers.h"
 #include "services/organisaties.h"
 #include "services/personen.h"
+#include "services/vir_meldingen.h"
 
 namespace jh::app {
 
@@ -61,10 +64,14 @@ Result<std::vector<DemoLogin>> SeedDemoRegion(services::Env& env,
     JH_ASSIGN_OR_RETURN(o, services::CreateOrganisatie(env, o));
     return o.id;
   };
+  std::map<std::string, auth::Actor> actors;  // by e-mail, to act as them below
   auto staff = [&](const std::string& org_id, const char* org_naam, const char* naam,
                    const char* rol, bool bevoegd, const char* email) -> Status {
     services::Medewerker m{"", org_id, naam, rol, "010 123 4567", email, bevoegd};
     JH_ASSIGN_OR_RETURN(m, services::CreateMedewerker(env, m));
+    JH_ASSIGN_OR_RETURN(services::Organisatie o, services::GetOrganisatie(env, org_id));
+    actors[email] = auth::Actor{auth::ActorKind::kMedewerker, m.id, org_id, o.soort,
+                                o.gemeentecode, rol, bevoegd};
     JH_ASSIGN_OR_RETURN(std::string token, services::IssueMedewerkerToken(env, m.id));
     logins.push_back({std::string(rol) + " (" + org_naam + ")", token});
     return {};
@@ -133,6 +140,20 @@ Result<std::vector<DemoLogin>> SeedDemoRegion(services::Env& env,
       if (parent >= 0) JH_TRY(services::CreateGezagsrelatie(env, in.id, ids.at(parent)));
     }
   }
+  // The huisarts and the school worry about Daan: both get a signal, and so does the regie;
+  // the JGZ registered his sister Noor, which gives a family signal.
+  auto melden = [&](const char* email, const char* bsn) -> Status {
+    const auth::Actor& melder = actors.at(email);
+    services::Env as{env.store, env.vault, env.clock, env.trail, &melder};
+    services::NieuweVirMelding m;
+    JH_ASSIGN_OR_RETURN(m.bsn, Bsn::Parse(bsn));
+    m.redelijk_vermoeden = true;
+    return services::CreateVirMelding(as, m).ok() ? Status() : Error::Internal("demo-melding");
+  };
+  JH_TRY(melden("p.linde@delinde.example", kPeople[3].bsn));
+  JH_TRY(melden("k.leerkracht@regenboog.example", kPeople[3].bsn));
+  JH_TRY(melden("a.jeugdarts@jgz.example", kPeople[2].bsn));
+
   for (int i : {1, 6}) {  // a mother and a youth of 16+
     JH_ASSIGN_OR_RETURN(Bsn bsn, Bsn::Parse(kPeople[i].bsn));
     JH_ASSIGN_OR_RETURN(std::string token, services::IssueBurgerToken(env, bsn));
