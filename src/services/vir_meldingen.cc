@@ -78,7 +78,8 @@ Result<std::optional<Jeugdige>> FindJeugdige(Env& env, const NieuweVirMelding& i
 }
 
 // The registrations a new one on `j` relates to (VIR-06, VIR-07, VIR-12), and the youth of
-// each, for the processing log.
+// each, for the processing log. Each query starts from the youth's few relatives (IN
+// subqueries), never from the status index: that would read every active registration.
 Status GatherBestaande(store::Tx& tx, const Jeugdige& j, const std::string& nieuw_id,
                        std::vector<rules::BestaandeRegistratie>& out,
                        std::map<std::string, VirSubject>& subjecten) {
@@ -102,11 +103,10 @@ Status GatherBestaande(store::Tx& tx, const Jeugdige& j, const std::string& nieu
   };
   JH_ASSIGN_OR_RETURN(
       store::Rows gezin,
-      tx.Query("SELECT DISTINCT m.id, m.melder_id, m.gemeentecode, m.persoon_id, "
-               "m.jeugdige_sleutel FROM gezagsrelaties g1 JOIN gezagsrelaties g2 "
-               "ON g2.ouder_id = g1.ouder_id AND g2.kind_id <> g1.kind_id "
-               "JOIN vir_meldingen m ON m.persoon_id = g2.kind_id AND m.status = 'actief' "
-               "WHERE g1.kind_id = $1",
+      tx.Query("SELECT m.id, m.melder_id, m.gemeentecode, m.persoon_id, m.jeugdige_sleutel "
+               "FROM vir_meldingen m WHERE m.status = 'actief' AND m.persoon_id IN ("
+               "SELECT g2.kind_id FROM gezagsrelaties g1 JOIN gezagsrelaties g2 "
+               "ON g2.ouder_id = g1.ouder_id WHERE g1.kind_id = $1 AND g2.kind_id <> $1)",
                {j.persoon_id}));
   add(gezin, rules::Verband::kGezin, false);
   if (j.adres_index.empty()) return {};
@@ -116,8 +116,8 @@ Status GatherBestaande(store::Tx& tx, const Jeugdige& j, const std::string& nieu
   JH_ASSIGN_OR_RETURN(
       store::Rows adres,
       tx.Query("SELECT m.id, m.melder_id, m.gemeentecode, m.persoon_id, m.jeugdige_sleutel "
-               "FROM personen p JOIN vir_meldingen m ON m.persoon_id = p.id "
-               "AND m.status = 'actief' WHERE p.adres_index = $1 AND p.id <> $2",
+               "FROM vir_meldingen m WHERE m.status = 'actief' AND m.persoon_id IN ("
+               "SELECT p.id FROM personen p WHERE p.adres_index = $1 AND p.id <> $2)",
                {store::Blob{j.adres_index}, j.persoon_id}));
   add(adres, rules::Verband::kAdres, !uitgesloten.empty());
   return {};

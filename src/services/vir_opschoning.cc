@@ -30,7 +30,9 @@ std::optional<Date> OptDate(const store::Row& r, size_t i) {
 }
 
 // One batch of active registrations due for removal after `after` (id order); returns the
-// last id handled, or "" when there was nothing left.
+// last id handled, or "" when there was nothing left. Only those whose planned removal date
+// has come are read (an index range, not every active registration): a death is applied
+// when it is recorded (VirOntkoppelPersoon), and registering a deceased youth is refused.
 Result<std::string> RemoveBatch(Env& env, const std::string& after, VirOpschoning& totaal) {
   const Date today = env.clock.Today();
   std::string last;
@@ -43,7 +45,7 @@ Result<std::string> RemoveBatch(Env& env, const std::string& after, VirOpschonin
         tx.Query("SELECT m.id, m.gemeld_datum, m.geboortedatum, p.overlijdensdatum, "
                  "m.persoon_id, m.jeugdige_sleutel FROM vir_meldingen m "
                  "LEFT JOIN personen p ON p.id = m.persoon_id WHERE m.status = 'actief' "
-                 "AND (m.verwijderen_uiterlijk <= $1 OR p.overlijdensdatum IS NOT NULL) "
+                 "AND m.verwijderen_uiterlijk <= $1 "
                  "AND m.id > $2 ORDER BY m.id LIMIT $3",
                  {today.ToString(), after, kBatch}));
     const std::string now = env.clock.NowRfc3339();
