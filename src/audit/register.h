@@ -33,5 +33,6 @@ inline constexpr const char* kMedewerkerBeheer = "medewerker-beheer";
 inline constexpr const char* kToegangBurger = "toegang-burger";
 inline constexpr const char* kVerantwoording = "verantwoording";
 inline constexpr const char* kVernietiging = "vernietiging";
+inline constexpr const char* kWebhookLevering = "webhook-levering";
 
 }  // namespace jh::audit
