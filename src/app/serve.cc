@@ -85,6 +85,11 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
       "listening",
       {{"host", options.http.host}, {"port", server.port()}, {"today", clock.Today().ToString()}});
 
+  // Started only once the API serves, and stopped only after it has drained: events the
+  // last requests queued are then durable in the outbox for the next start.
+  WebhookWorker webhooks(env, options.webhooks);
+  webhooks.Start();
+
   std::atomic<bool> signalled{false};
   std::thread waiter([&] {
     int sig = 0;
@@ -100,6 +105,7 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   if (!signalled)
     pthread_kill(waiter.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
   waiter.join();
+  webhooks.Stop();
   log::Info("stopped");
   return 0;
 }
