@@ -237,6 +237,7 @@ void RegisterAll(Api& api) {
   RegisterPersonen(api);
   RegisterGemeenten(api);
   RegisterLogboek(api);
+  RegisterWebhooks(api);
 }
 
 }  // namespace jh::api

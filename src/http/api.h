@@ -121,6 +121,7 @@ void RegisterMedewerkers(Api& api);
 void RegisterPersonen(Api& api);
 void RegisterGemeenten(Api& api);
 void RegisterLogboek(Api& api);
+void RegisterWebhooks(Api& api);
 
 // Every area above, in order.
 void RegisterAll(Api& api);
