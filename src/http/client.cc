@@ -32,7 +32,7 @@ using tcp = asio::ip::tcp;
 using error_code = boost::system::error_code;
 using Clock = std::chrono::steady_clock;
 
-constexpr size_t kMaxResponseHeader = 16 * 1024;
+constexpr size_t kMaxResponseHeader = size_t{16} * 1024;
 
 // Runs the operations started on `ioc` to completion.
 void RunAll(asio::io_context& ioc) {

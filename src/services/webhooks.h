@@ -28,7 +28,7 @@ struct WebhookSubject {
 };
 
 // Limits that keep the outbox bounded.
-inline constexpr size_t kMaxWebhookPayloadBytes = 64 * 1024;
+inline constexpr size_t kMaxWebhookPayloadBytes = size_t{64} * 1024;
 inline constexpr size_t kMaxWebhookSubjects = 16;
 inline constexpr int64_t kMaxPendingPerOrganisatie = 10000;
 
