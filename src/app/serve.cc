@@ -88,6 +88,10 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
 
   // Retention (VIR-11, VIR-12) at start and daily; stopped before the store closes.
   DailyPurge purge(env);
+  // Started only once the API serves, and stopped only after it has drained: events the
+  // last requests queued are then durable in the outbox for the next start.
+  WebhookWorker webhooks(env, options.webhooks);
+  webhooks.Start();
 
   std::atomic<bool> signalled{false};
   std::thread waiter([&] {
@@ -104,6 +108,7 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   if (!signalled)
     pthread_kill(waiter.native_handle(), SIGTERM);  // NOLINT(bugprone-bad-signal-to-kill-thread)
   waiter.join();
+  webhooks.Stop();
   log::Info("stopped");
   return 0;
 }

@@ -1,4 +1,5 @@
-// Running the server: opens the data directory, wires the API into the HTTP server, logs one
+// Running the server: opens the data directory, wires the API into the HTTP server, runs the
+// webhook delivery worker beside it, logs one
 // JSON line per request (method, route template, status, duration, trace id — never a body,
 // a query string or a token), and stops gracefully on SIGTERM or SIGINT.
 #pragma once
@@ -9,6 +10,7 @@
 #include <string>
 
 #include "app/data_dir.h"
+#include "app/webhook_worker.h"
 #include "core/date.h"
 #include "http/server.h"
 #include "services/env.h"
@@ -23,6 +25,8 @@ struct ServeOptions {
   // Benchmarks only (`serve --bench-no-audit`): no processing or decision logs at all, to
   // measure their cost. Serve warns loudly on stderr when it is set.
   bool bench_no_audit = false;
+  // The webhook delivery worker (tests shorten its back-off: `--webhook-backoff-ms`).
+  WebhookWorkerOptions webhooks;
 };
 
 // Serves until SIGTERM/SIGINT. Prints "LISTENING=host:port" on stdout once bound (scripts and

@@ -96,6 +96,19 @@ const std::vector<Verwerkingsactiviteit>& Register() {
        {"registraties", "geboortedatum", "overlijdensdatum", "gemeente en adres"},
        {"geen"},
        "Het verslag blijft zolang het logboek."},
+      {kWebhookLevering,
+       "Levering van signalen aan het eigen systeem van een organisatie (webhook)",
+       "Een signaal uit de Verwijsindex ook afleveren bij het bronsysteem van de organisatie "
+       "van de geadresseerde melder, zodat zij het aan haar eigen dossier kan koppelen en de "
+       "melders met elkaar in contact komen.",
+       "AVG 6(1)(c) en (e); Jeugdwet 7.1.2.3, 7.1.4.3(2)",
+       {"medewerkers van aangesloten organisaties", "jeugdigen"},
+       {"naam, organisatie, telefoonnummer en e-mailadres van melders en coördinatoren",
+        "de eigen registratie van de geadresseerde waarop het signaal betrekking heeft"},
+       {"het systeem van de organisatie van de geadresseerde melder, op de door de beheerder "
+        "ingestelde webhook"},
+       "Tot de levering, ten hoogste drie dagen; daarna wordt de inhoud gewist en blijft "
+       "alleen het verslag van de levering 30 dagen bewaard."},
   };
   return kRegister;
 }

@@ -37,5 +37,6 @@ inline constexpr const char* kVirRegistratie = "vir-registratie";
 inline constexpr const char* kVirSignalering = "vir-signalering";
 inline constexpr const char* kVirRegie = "vir-regie";
 inline constexpr const char* kVirOpschoning = "vir-opschoning";
+inline constexpr const char* kWebhookLevering = "webhook-levering";
 
 }  // namespace jh::audit

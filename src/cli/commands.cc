@@ -51,6 +51,7 @@ Result<app::ServeOptions> ToServeOptions(const CommonOptions& o) {
   s.http.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
   s.group_commit = !o.no_group_commit;
   s.bench_no_audit = o.bench_no_audit;
+  s.webhooks.outbox.backoff_base = std::chrono::milliseconds(o.webhook_backoff_ms);
   return s;
 }
 
@@ -119,6 +120,12 @@ void AddServeOptions(CLI::App& app, CommonOptions& o) {
   // from --help so nobody picks it up as a tuning option; Serve warns loudly when it is set.
   app.add_flag("--bench-no-audit", o.bench_no_audit,
                "Benchmark: geen logboeken (NIET voor productie)")
+      ->group("");
+  // Tests only: makes webhook retries observable in seconds instead of hours. Hidden like
+  // the flag above; the production back-off is 1 s doubling up to 1 h.
+  app.add_option("--webhook-backoff-ms", o.webhook_backoff_ms,
+                 "Test: eerste wachttijd na een mislukte webhook-levering")
+      ->check(CLI::Range(10, 3600000))
       ->group("");
 }
 

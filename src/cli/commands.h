@@ -22,7 +22,8 @@ struct CommonOptions {
   int read_timeout_ms = 10000;
   int idle_timeout_ms = 30000;
   bool no_group_commit = false;
-  bool bench_no_audit = false;  // benchmarks only: no processing/decision logs (hidden flag)
+  int webhook_backoff_ms = 1000;  // tests only: first retry delay of webhook deliveries
+  bool bench_no_audit = false;    // benchmarks only: no processing/decision logs (hidden flag)
   bool fresh = false;
   std::vector<std::string> admin_args;  // METHOD PATH [JSON]
   std::string audit_data;  // audit verify --data: no default, verifying ".data" by accident

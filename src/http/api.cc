@@ -239,6 +239,7 @@ void RegisterAll(Api& api) {
   RegisterLogboek(api);
   RegisterVerwijsindex(api);
   RegisterVerwijsindexBeheer(api);
+  RegisterWebhooks(api);
 }
 
 }  // namespace jh::api

@@ -123,6 +123,7 @@ void RegisterGemeenten(Api& api);
 void RegisterLogboek(Api& api);
 void RegisterVerwijsindex(Api& api);
 void RegisterVerwijsindexBeheer(Api& api);
+void RegisterWebhooks(Api& api);
 
 // Every area above, in order.
 void RegisterAll(Api& api);

@@ -32,6 +32,8 @@ std::string InGewoneTaal(const std::string& name) {
       {"logboek raadplegen", "Iemand heeft in het logboek gezocht naar verwerkingen over u."},
       {"eigen logboek inzien", "U heeft dit overzicht bekeken."},
       {"persoon vernietigen", "Uw gegevens zijn vernietigd."},
+      {"gebeurtenis aan webhook leveren",
+       "Een bericht met uw gegevens is afgeleverd bij het systeem van een organisatie."},
   };
   auto it = kTaal.find(name);
   return it == kTaal.end() ? name : it->second;

@@ -2,6 +2,7 @@
 
 #include "audit/register.h"
 #include "services/enforce.h"
+#include "services/webhooks.h"
 #include "services/write.h"
 
 namespace jh::services {
@@ -13,6 +14,58 @@ void LogSubject(Env& env, const char* activity, const std::string& name,
   auto it = subjecten.find(melding);
   if (it == subjecten.end() || it->second.id.empty()) return;
   Processed(env, activity, name, it->second.type, it->second.id);
+}
+
+// The organisations with a webhook that a signal also goes to: the melder's own
+// organisation, or the municipality (organisations of soort gemeente) of the regie.
+Result<store::Rows> WebhookOrganisaties(store::Tx& tx, const rules::Signaal& s) {
+  if (s.AanRegie()) {
+    return tx.Query(
+        "SELECT w.organisatie_id FROM webhooks w JOIN organisaties o ON o.id = w.organisatie_id "
+        "WHERE o.soort = 'gemeente' AND o.gemeentecode = $1",
+        {s.ontvanger_gemeente});
+  }
+  return tx.Query(
+      "SELECT w.organisatie_id FROM webhooks w JOIN medewerkers m ON m.organisatie_id = "
+      "w.organisatie_id WHERE m.id = $1",
+      {s.ontvanger_melder_id});
+}
+
+// Queues the signal for the source systems of its addressee (webhooks.h), in `tx`: it leaves
+// only if the signal commits. Carries what the API shows of a signal, never a BSN.
+Status NaarBronsystemen(store::Tx& tx, Env& env, const std::string& id, const rules::Signaal& s,
+                        const std::string& ontstaan_op,
+                        const std::map<std::string, VirSubject>& subjecten) {
+  JH_ASSIGN_OR_RETURN(store::Rows orgs, WebhookOrganisaties(tx, s));
+  if (orgs.empty()) return {};
+  BetrokkenenCache contacten(tx, env.vault);
+  nlohmann::json betrokkenen = nlohmann::json::array();
+  std::vector<WebhookSubject> subjects;
+  if (auto it = subjecten.find(s.melding_id);
+      it != subjecten.end() && std::string_view(it->second.type) == "persoon") {
+    subjects.push_back({"persoon", it->second.id});
+  }
+  for (const std::string& b : s.betrokkenen) {
+    JH_ASSIGN_OR_RETURN(store::Rows m,
+                        tx.Query("SELECT melder_id FROM vir_meldingen WHERE id = $1", {b}));
+    if (m.empty()) continue;
+    JH_ASSIGN_OR_RETURN(Betrokkene c, contacten.Get(m[0].Text(0)));
+    betrokkenen.push_back({{"naam", c.naam},
+                           {"organisatie", c.organisatie},
+                           {"telefoon", c.telefoon},
+                           {"email", c.email}});
+    if (subjects.size() < kMaxWebhookSubjects) subjects.push_back({"medewerker", m[0].Text(0)});
+  }
+  const nlohmann::json event = {{"id", id},
+                                {"soort", std::string(rules::SignaalSoortNaam(s.soort))},
+                                {"ontstaanOp", ontstaan_op},
+                                {"meldingId", s.melding_id},
+                                {"verschillendeJeugdigen", s.verschillende_jeugdigen},
+                                {"betrokkenen", std::move(betrokkenen)}};
+  for (const store::Row& org : orgs) {
+    JH_TRY(EnqueueWebhook(tx, env, org.Text(0), "verwijsindex.signaal", event, subjects));
+  }
+  return {};
 }
 
 bool IsRegie(const Env& env) { return env.actor != nullptr && env.actor->HasRole("regievoerder"); }
@@ -39,6 +92,7 @@ Status StoreVirSignalen(store::Tx& tx, Env& env, const std::vector<rules::Signaa
                      {id, b}));
       if (b != s.melding_id) LogSubject(env, audit::kVirSignalering, name, subjecten, b);
     }
+    JH_TRY(NaarBronsystemen(tx, env, id, s, now, subjecten));
   }
   return {};
 }
