@@ -27,12 +27,18 @@ struct CommonOptions {
   std::vector<std::string> admin_args;  // METHOD PATH [JSON]
   std::string audit_data;  // audit verify --data: no default, verifying ".data" by accident
                            // would prove nothing
+  // import
+  std::string import_file;    // FILE or "-" for stdin
+  std::string import_format;  // "csv", "jsonl" or "" (from the file's extension)
+  int import_batch = 5000;
+  int import_workers = 0;  // 0: one per core
 };
 
 void AddInitOptions(CLI::App& app, CommonOptions& o);
 void AddServeOptions(CLI::App& app, CommonOptions& o);
 void AddAdminOptions(CLI::App& app, CommonOptions& o);
 void AddAuditVerifyOptions(CLI::App& app, CommonOptions& o);
+void AddImportOptions(CLI::App& app, CommonOptions& o);
 
 int RunInit(const CommonOptions& o);
 int RunServe(const CommonOptions& o);
@@ -42,5 +48,9 @@ int RunOpenApi();
 // Checks the audit chains and the database file; prints a summary per chain, or
 // "BROKEN chain=<name> seq=<n>: <reason>" and returns 1.
 int RunAuditVerify(const CommonOptions& o);
+// Bulk import of persons (importer/pipeline.h). Prints "regel N: veld X: reden" per refused
+// line on stderr and "IMPORTED=<n> REFUSED=<m>" on stdout; returns 0 when every line was
+// imported, 1 when a line was refused, 2 on a usage or environment error.
+int RunImport(const CommonOptions& o);
 
 }  // namespace jh::cli

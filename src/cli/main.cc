@@ -1,4 +1,5 @@
-// jeugdhulp: init | serve | demo | admin | openapi | audit verify (API.md, "Command line").
+// jeugdhulp: init | serve | demo | admin | openapi | audit verify | import (API.md, "Command
+// line").
 
 #include <sys/stat.h>
 
@@ -43,6 +44,11 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "Controleert de hashketens en de database.");
   jh::cli::AddAuditVerifyOptions(*audit_verify, common);
+  auto* import_cmd = cli.add_subcommand(
+      "import",
+      "Leest personen in bulk in (CSV of JSONL) in de lokale BRP; mag naast een draaiende "
+      "server op dezelfde datamap.");
+  jh::cli::AddImportOptions(*import_cmd, common);
 
   try {
     cli.parse(argc, argv);
@@ -58,5 +64,6 @@ int main(int argc, char** argv) {
   if (admin->parsed()) return jh::cli::RunAdmin(common);
   if (openapi->parsed()) return jh::cli::RunOpenApi();
   if (audit_verify->parsed()) return jh::cli::RunAuditVerify(common);
+  if (import_cmd->parsed()) return jh::cli::RunImport(common);
   return 2;
 }
