@@ -17,6 +17,11 @@ namespace jh::cli {
 
 namespace {
 
+// The writer's page cache: the indexes with random keys that each person adds to (id, BSN
+// and address hashes, the log's pseudonyms) stay in memory up to some millions of persons;
+// see docs/performance.md.
+constexpr int kCacheKib = 1024 * 1024;
+
 int Usage(const std::string& message) {
   std::fprintf(stderr, "jeugdhulp import: %s\n", message.c_str());
   return 2;
@@ -81,7 +86,9 @@ int RunImport(const CommonOptions& o) {
   } else {
     std::ios::sync_with_stdio(false);
   }
-  auto opened = app::OpenDataDir(app::DataDir{o.data});
+  store::SqliteOptions store_options;
+  store_options.writer_cache_kib = kCacheKib;
+  auto opened = app::OpenDataDir(app::DataDir{o.data}, store_options);
   if (!opened.ok()) return Usage(opened.error().message);
 
   Clock clock(today);
