@@ -85,15 +85,16 @@ Result<Bsn> ParseBsn(const RawFields& f, Column c) {
 }
 
 Result<int64_t> Huisnummer(std::string_view v) {
+  Error refused =
+      FieldError("huisnummer", "bereik", "Verwacht een geheel getal van 1 tot en met 99999.");
+  // At most five digits, no leading zero: n stays far from overflowing.
+  if (v.empty() || v.size() > 5 || v[0] == '0') return refused;
   int64_t n = 0;
-  bool ok = !v.empty() && v.size() <= 5 && v[0] != '0';
   for (char ch : v) {
-    ok = ok && ch >= '0' && ch <= '9';
+    if (ch < '0' || ch > '9') return refused;
     n = n * 10 + (ch - '0');
   }
-  if (!ok || n < 1 || n > kMaxHuisnummer) {
-    return FieldError("huisnummer", "bereik", "Verwacht een geheel getal van 1 tot en met 99999.");
-  }
+  if (n < 1 || n > kMaxHuisnummer) return refused;
   return n;
 }
 
