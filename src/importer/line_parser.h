@@ -24,7 +24,7 @@ namespace jh::importer {
 enum class Format { kCsv, kJsonl };
 
 // A line longer than this is refused without being parsed.
-inline constexpr size_t kMaxLineBytes = 64 * 1024;
+inline constexpr size_t kMaxLineBytes = size_t{64} * 1024;
 
 class LineParser {
  public:

@@ -25,7 +25,8 @@ void Progress::Update(int64_t imported, int64_t refused, uint64_t bytes_done, bo
   const double rate = seconds > 0 ? static_cast<double>(imported) / seconds : 0;
   std::string bar;
   if (total_bytes_ > 0) {
-    const double done = std::min(1.0, static_cast<double>(bytes_done) / total_bytes_);
+    const double done =
+        std::min(1.0, static_cast<double>(bytes_done) / static_cast<double>(total_bytes_));
     const int filled = static_cast<int>(done * kBarWidth);
     // Appended piece by piece: g++ 12 warns falsely (-Wrestrict) on a chain of operator+.
     bar.append(1, '[').append(filled, '#').append(kBarWidth - filled, '.').append("] ");

@@ -14,7 +14,7 @@ std::string Ad(const std::string& owner_id, std::string_view field) {
 FreshDataKey MakeDataKey(const crypto::Vault& vault, const std::string& owner_id) {
   crypto::DataKey key = vault.NewDataKey();
   store::Blob sealed{vault.Seal(key, owner_id)};
-  return FreshDataKey{std::move(key), std::move(sealed)};
+  return FreshDataKey{key, std::move(sealed)};  // DataKey only copies; `key` is wiped on return
 }
 
 Status StoreDataKey(store::Tx& tx, const std::string& owner_id, const store::Blob& sealed) {
@@ -26,7 +26,7 @@ Result<crypto::DataKey> CreateDataKey(store::Tx& tx, const crypto::Vault& vault,
                                       const std::string& owner_id) {
   FreshDataKey made = MakeDataKey(vault, owner_id);
   JH_TRY(StoreDataKey(tx, owner_id, made.sealed));
-  return std::move(made.key);
+  return made.key;
 }
 
 Result<std::optional<crypto::DataKey>> LoadDataKey(store::Tx& tx, const crypto::Vault& vault,
