@@ -36,6 +36,12 @@ void Trail::Processed(Processing processing) {
 
 void Trail::Truncate(size_t size) { entries_.resize(std::max(size, committed_)); }
 
+void Trail::ForgetCommitted() {
+  entries_.erase(entries_.begin(), entries_.begin() + static_cast<std::ptrdiff_t>(committed_));
+  flushed_ -= std::min(flushed_, committed_);
+  committed_ = 0;
+}
+
 Status Trail::Flush(store::Tx& tx) {
   static const auth::Actor kNobody = [] {
     auth::Actor a;

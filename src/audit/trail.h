@@ -69,6 +69,9 @@ class Trail {
   [[nodiscard]] Status Flush(store::Tx& tx);
   // Marks what the last Flush wrote as committed.
   void Committed() { committed_ = flushed_; }
+  // Drops the committed entries from memory. A trail that lives for a long run (the bulk
+  // import writes millions of records under one trace) would otherwise keep them all.
+  void ForgetCommitted();
 
   // The pseudonym stored as dpl.core.data_subject_id for a subject (same for everyone).
   static std::string SubjectPseudonym(const crypto::Vault& vault, const std::string& subject_type,

@@ -28,6 +28,11 @@ struct CommonOptions {
   std::vector<std::string> admin_args;  // METHOD PATH [JSON]
   std::string audit_data;  // audit verify --data: no default, verifying ".data" by accident
                            // would prove nothing
+  // import
+  std::string import_file;    // FILE or "-" for stdin
+  std::string import_format;  // "csv", "jsonl" or "" (from the file's extension)
+  int import_batch = 5000;
+  int import_workers = 0;  // 0: one per core
 };
 
 void AddInitOptions(CLI::App& app, CommonOptions& o);
@@ -35,6 +40,7 @@ void AddServeOptions(CLI::App& app, CommonOptions& o);
 void AddAdminOptions(CLI::App& app, CommonOptions& o);
 void AddAuditVerifyOptions(CLI::App& app, CommonOptions& o);
 void AddPurgeOptions(CLI::App& app, CommonOptions& o);
+void AddImportOptions(CLI::App& app, CommonOptions& o);
 
 int RunInit(const CommonOptions& o);
 int RunServe(const CommonOptions& o);
@@ -46,5 +52,9 @@ int RunOpenApi();
 int RunAuditVerify(const CommonOptions& o);
 // Applies the retention rules now (VIR-11, VIR-12); prints what it removed as KEY=count lines.
 int RunPurge(const CommonOptions& o);
+// Bulk import of persons (importer/pipeline.h). Prints "regel N: veld X: reden" per refused
+// line on stderr and "IMPORTED=<n> REFUSED=<m>" on stdout; returns 0 when every line was
+// imported, 1 when a line was refused, 2 on a usage or environment error.
+int RunImport(const CommonOptions& o);
 
 }  // namespace jh::cli

@@ -1,4 +1,5 @@
-// jeugdhulp: init | serve | demo | admin | openapi | audit verify (API.md, "Command line").
+// jeugdhulp: init | serve | demo | admin | openapi | audit verify | import (API.md, "Command
+// line").
 
 #include <sys/stat.h>
 
@@ -45,6 +46,11 @@ int main(int argc, char** argv) {
   jh::cli::AddAuditVerifyOptions(*audit_verify, common);
   auto* purge = cli.add_subcommand("purge", "Past de bewaartermijnen nu toe (VIR-11, VIR-12).");
   jh::cli::AddPurgeOptions(*purge, common);
+  auto* import_cmd = cli.add_subcommand(
+      "import",
+      "Leest personen in bulk in (CSV of JSONL) in de lokale BRP; mag naast een draaiende "
+      "server op dezelfde datamap.");
+  jh::cli::AddImportOptions(*import_cmd, common);
 
   try {
     cli.parse(argc, argv);
@@ -61,5 +67,6 @@ int main(int argc, char** argv) {
   if (openapi->parsed()) return jh::cli::RunOpenApi();
   if (audit_verify->parsed()) return jh::cli::RunAuditVerify(common);
   if (purge->parsed()) return jh::cli::RunPurge(common);
+  if (import_cmd->parsed()) return jh::cli::RunImport(common);
   return 2;
 }

@@ -11,12 +11,22 @@ std::string Ad(const std::string& owner_id, std::string_view field) {
 }
 }  // namespace
 
+FreshDataKey MakeDataKey(const crypto::Vault& vault, const std::string& owner_id) {
+  crypto::DataKey key = vault.NewDataKey();
+  store::Blob sealed{vault.Seal(key, owner_id)};
+  return FreshDataKey{key, std::move(sealed)};  // DataKey only copies; `key` is wiped on return
+}
+
+Status StoreDataKey(store::Tx& tx, const std::string& owner_id, const store::Blob& sealed) {
+  JH_TRY(tx.Exec("INSERT INTO data_keys (owner_id, sealed) VALUES ($1, $2)", {owner_id, sealed}));
+  return {};
+}
+
 Result<crypto::DataKey> CreateDataKey(store::Tx& tx, const crypto::Vault& vault,
                                       const std::string& owner_id) {
-  crypto::DataKey key = vault.NewDataKey();
-  JH_TRY(tx.Exec("INSERT INTO data_keys (owner_id, sealed) VALUES ($1, $2)",
-                 {owner_id, store::Blob{vault.Seal(key, owner_id)}}));
-  return key;
+  FreshDataKey made = MakeDataKey(vault, owner_id);
+  JH_TRY(StoreDataKey(tx, owner_id, made.sealed));
+  return made.key;
 }
 
 Result<std::optional<crypto::DataKey>> LoadDataKey(store::Tx& tx, const crypto::Vault& vault,

@@ -12,6 +12,17 @@
 
 namespace jh::services {
 
+// A new data key and its sealed form, made outside any transaction (the bulk import seals on
+// worker threads and stores with StoreDataKey on the writer).
+struct FreshDataKey {
+  crypto::DataKey key;
+  store::Blob sealed;
+};
+FreshDataKey MakeDataKey(const crypto::Vault& vault, const std::string& owner_id);
+// Stores a key made by MakeDataKey. Errors: kConflict if `owner_id` has one.
+[[nodiscard]] Status StoreDataKey(store::Tx& tx, const std::string& owner_id,
+                                  const store::Blob& sealed);
+
 // Creates and stores a new data key for `owner_id`. Errors: kConflict if one exists.
 [[nodiscard]] Result<crypto::DataKey> CreateDataKey(store::Tx& tx, const crypto::Vault& vault,
                                                     const std::string& owner_id);

@@ -4,20 +4,13 @@
 
 #include "audit/register.h"
 #include "services/keyring.h"
+#include "services/personen_opslag.h"
 #include "services/vir_opschoning.h"
 #include "services/write.h"
 
 namespace jh::services {
 
-std::string AdresIndex(const crypto::Vault& vault, const Adres& a) {
-  return vault.Pseudonym("adres|" + a.postcode + "|" + std::to_string(a.huisnummer));
-}
-
 namespace {
-
-std::string AdresJson(const Adres& a) {
-  return nlohmann::json{{"postcode", a.postcode}, {"huisnummer", a.huisnummer}}.dump();
-}
 
 Result<Adres> ParseAdres(const std::string& text) {
   auto j = nlohmann::json::parse(text, nullptr, false);
@@ -36,15 +29,7 @@ Result<Persoon> CreatePersoon(Env& env, Persoon p) {
   const std::string now = env.clock.NowRfc3339();
   Status st = Write(env, [&](store::Tx& tx) -> Status {
     JH_ASSIGN_OR_RETURN(crypto::DataKey key, CreateDataKey(tx, env.vault, p.id));
-    JH_TRY(
-        tx.Exec("INSERT INTO personen (id, bsn_index, bsn_enc, voornamen_enc, geslachtsnaam_enc, "
-                "geboortedatum, geslacht, gemeentecode, adres_index, adres_enc, aangemaakt_op, "
-                "gewijzigd_op) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11)",
-                {p.id, store::Blob{env.vault.BsnIndex(*p.bsn)},
-                 Seal(key, p.id, "bsn", p.bsn->digits()), Seal(key, p.id, "voornamen", p.voornamen),
-                 Seal(key, p.id, "geslachtsnaam", p.geslachtsnaam), p.geboortedatum.ToString(),
-                 p.geslacht, p.gemeentecode, store::Blob{AdresIndex(env.vault, p.adres)},
-                 Seal(key, p.id, "adres", AdresJson(p.adres)), now}));
+    JH_TRY(tx.Exec(kInsertPersoonSql, PersoonRow(env.vault, key, p, now)));
     Processed(env, audit::kBrpBeheer, "persoon registreren", "persoon", p.id);
     return {};
   });

@@ -19,9 +19,6 @@ struct Adres {
   int64_t huisnummer = 0;
 };
 
-// The keyed hash by which persons at one address are found (never the address itself).
-std::string AdresIndex(const crypto::Vault& vault, const Adres& adres);
-
 struct Persoon {
   std::string id;
   std::optional<Bsn> bsn;  // set on input; never returned by Get (BSN-02)

@@ -8,6 +8,7 @@
 #include "services/common.h"
 #include "services/env.h"
 #include "services/personen.h"
+#include "services/personen_opslag.h"
 
 namespace jh::services {
 

@@ -148,6 +148,10 @@ Status Connection::Configure(const ConnectionOptions& options) {
     return Error::Unavailable("De opslag kan niet in WAL-modus worden geopend.");
   }
   JH_TRY(Control("PRAGMA synchronous=FULL"));
+  if (options.cache_kib > 0) {
+    const std::string pragma = "PRAGMA cache_size=-" + std::to_string(options.cache_kib);
+    JH_TRY(Control(pragma.c_str()));
+  }
   // Deleted and overwritten content is zeroed in the file, so erased data (AVG-04) does not
   // linger in free pages.
   JH_TRY(Control("PRAGMA secure_delete=ON"));

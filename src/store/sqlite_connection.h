@@ -26,7 +26,8 @@ enum class Access { kReadWrite, kReadOnly };
 struct ConnectionOptions {
   Access access = Access::kReadWrite;
   int busy_timeout_ms = 5000;
-  std::string vfs;  // "" = default VFS
+  std::string vfs;    // "" = default VFS
+  int cache_kib = 0;  // page cache in KiB; 0 = SQLite's default
 };
 
 class Connection {

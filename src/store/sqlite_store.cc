@@ -123,8 +123,8 @@ Error Unavailable(std::string_view what, const Error& cause) {
 
 Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
                                           const SqliteOptions& options) {
-  auto conn = Connection::Open(
-      file, ConnectionOptions{Access::kReadWrite, options.busy_timeout_ms, options.vfs});
+  auto conn = Connection::Open(file, ConnectionOptions{Access::kReadWrite, options.busy_timeout_ms,
+                                                       options.vfs, options.writer_cache_kib});
   if (!conn.ok()) return Unavailable("De database kan niet worden geopend", conn.error());
   const int max_batch = options.group_commit ? options.max_batch : 1;
   JH_ASSIGN_OR_RETURN(auto writer, sqlite::Writer::Start(std::move(conn).value(), max_batch));

@@ -104,6 +104,10 @@ struct SqliteOptions {
   int max_batch = 512;       // most write callbacks in one group-committed transaction
   bool group_commit = true;  // false: one transaction and one fsync per Write (bench)
   int busy_timeout_ms = 5000;
+  // Page cache of the writer connection in KiB; 0 keeps SQLite's default (2 MiB). A bulk
+  // writer (the import) inserts into indexes with random keys (ids, keyed hashes) that soon
+  // outgrow the default, after which every insert reads and writes pages through the OS.
+  int writer_cache_kib = 0;
   // SQLite VFS; "" is the default. Tests pass testing::FaultVfsName() (store/fault_vfs.h).
   std::string vfs;
   // Called on the writer thread after every successful COMMIT and before the callers of that

@@ -24,10 +24,15 @@ std::string ReadFile(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// `in`: a file for stdin, or empty to inherit the test's.
 pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& out,
-            const std::filesystem::path& err) {
+            const std::filesystem::path& err, const std::filesystem::path& in = {}) {
   pid_t pid = fork();
   if (pid != 0) return pid;
+  if (!in.empty()) {
+    int i = open(in.c_str(), O_RDONLY);
+    dup2(i, 0);
+  }
   int o = open(out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   int e = open(err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   dup2(o, 1);
@@ -53,6 +58,20 @@ std::pair<int, std::string> ServerProcess::Run(const std::vector<std::string>& a
   std::string out = ReadFile(dir / "out");
   std::filesystem::remove_all(dir);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+ServerProcess::RunResult ServerProcess::RunWithInput(const std::vector<std::string>& args,
+                                                     const std::string& input) {
+  char tmpl[] = "/tmp/jh-run-XXXXXX";
+  std::filesystem::path dir = mkdtemp(tmpl);
+  std::ofstream(dir / "in", std::ios::binary) << input;
+  pid_t pid = Spawn(args, dir / "out", dir / "err", dir / "in");
+  int status = 0;
+  waitpid(pid, &status, 0);
+  RunResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadFile(dir / "out"),
+              ReadFile(dir / "err")};
+  std::filesystem::remove_all(dir);
+  return r;
 }
 
 std::unique_ptr<ServerProcess> ServerProcess::Start(const Options& options) {

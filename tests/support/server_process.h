@@ -47,6 +47,14 @@ class ServerProcess {
   void SetToday(const std::string& date);
   // Runs the binary with `args` to completion; returns {exit code, stdout}.
   static std::pair<int, std::string> Run(const std::vector<std::string>& args);
+  struct RunResult {
+    int code = -1;
+    std::string out;
+    std::string err;
+  };
+  // Runs the binary with `args` and `input` on its stdin to completion; both outputs.
+  static RunResult RunWithInput(const std::vector<std::string>& args,
+                                const std::string& input = "");
 
  private:
   ServerProcess() = default;
