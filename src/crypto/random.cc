@@ -1,6 +1,9 @@
 // Library start-up, random tokens and ids, token hashes and constant-time comparison.
 #include <sodium.h>
 
+#include <chrono>
+#include <cstdint>
+
 #include "crypto/vault.h"
 
 namespace jh::crypto {
@@ -36,10 +39,19 @@ bool ConstantTimeEquals(std::string_view a, std::string_view b) {
 }
 
 std::string NewUuid() {
+  // UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then 74 random bits. Ids made
+  // one after the other sort one after the other, so a new row lands on the last page of
+  // its table's primary-key index instead of on a random one: each commit dirties (and
+  // writes to the WAL) a few pages fewer per row. The creation time this reveals is a
+  // millisecond figure every API response already gives as gemeldOp, aangemaaktOp, …
   unsigned char b[16];
   randombytes_buf(b, sizeof b);
-  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x40);  // version 4
-  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // variant 10xx (RFC 4122)
+  const auto ms = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::system_clock::now().time_since_epoch())
+                                            .count());
+  for (int i = 0; i < 6; ++i) b[i] = static_cast<unsigned char>(ms >> (40 - 8 * i));
+  b[6] = static_cast<unsigned char>((b[6] & 0x0f) | 0x70);  // version 7
+  b[8] = static_cast<unsigned char>((b[8] & 0x3f) | 0x80);  // variant 10xx (RFC 9562)
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
   out.reserve(36);

@@ -89,7 +89,7 @@ std::string RandomToken();
 std::string TokenHash(std::string_view token);
 // Constant-time equality of two equal-length byte strings (false when lengths differ).
 bool ConstantTimeEquals(std::string_view a, std::string_view b);
-// A random UUID version 4, lowercase with hyphens.
+// A UUID version 7 (time-ordered, 74 random bits), lowercase with hyphens.
 std::string NewUuid();
 
 }  // namespace jh::crypto

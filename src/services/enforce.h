@@ -1,6 +1,10 @@
-// Asking a rule and living by its answer: the decision goes into the decision log (ADL)
-// whether it allows or refuses, and a refusal becomes the error the caller gets, naming the
-// rule and its legal ground.
+// Asking a rule and living by its answer; a refusal becomes the error the caller gets,
+// naming the rule and its legal ground. What goes into the decision log (ADL):
+//   - who-may rules (kVerboden: VIR-02, VIR-08, VIR-09, …) are authorisation decisions and
+//     are logged whether they allow or refuse;
+//   - content rules (kOnverwerkbaar: an age, a missing statement) decide about the request's
+//     content, not about the caller: they are logged when they refuse, so every refusal can
+//     be traced to its rule, but an allowing content check adds no record.
 #pragma once
 
 #include <string>

@@ -181,6 +181,13 @@ Result<VirMelding> CreateVirMelding(Env& env, const NieuweVirMelding& in) {
   }
 
   VirMelding out;
+  // The melder's own contact details for the answer: read (and decrypted) here, on this
+  // request's thread, not inside the write, which runs on the store's single writer.
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    BetrokkenenCache contacten(tx, env.vault);
+    JH_ASSIGN_OR_RETURN(out.melder, contacten.Get(a.id));
+    return {};
+  }));
   out.id = crypto::NewUuid();
   out.status = "actief";
   out.gemeld_op = env.clock.NowRfc3339();
@@ -209,8 +216,6 @@ Result<VirMelding> CreateVirMelding(Env& env, const NieuweVirMelding& in) {
                        {archief}));
       }
     }
-    BetrokkenenCache contacten(tx, env.vault);
-    JH_ASSIGN_OR_RETURN(out.melder, contacten.Get(a.id));
     return {};
   });
   if (!st.ok() && st.error().code == ErrorCode::kConflict) {

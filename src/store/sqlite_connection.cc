@@ -140,6 +140,10 @@ Status Connection::Configure(const ConnectionOptions& options) {
   if (sqlite3_set_authorizer(db_, &Connection::Authorize, this) != SQLITE_OK) {
     return MapError(sqlite3_extended_errcode(db_), db_);
   }
+  if (options.cache_kib > 0) {
+    const std::string pragma = "PRAGMA cache_size=-" + std::to_string(options.cache_kib);
+    JH_TRY(Control(pragma.c_str()));
+  }
   if (access_ == Access::kReadOnly) return Control("PRAGMA query_only=ON");
   // journal_mode answers with the mode in effect, which is not WAL when the file system
   // cannot do it: then we refuse to run rather than run without the durability we promise.
@@ -148,8 +152,9 @@ Status Connection::Configure(const ConnectionOptions& options) {
     return Error::Unavailable("De opslag kan niet in WAL-modus worden geopend.");
   }
   JH_TRY(Control("PRAGMA synchronous=FULL"));
-  if (options.cache_kib > 0) {
-    const std::string pragma = "PRAGMA cache_size=-" + std::to_string(options.cache_kib);
+  if (options.wal_autocheckpoint_pages > 0) {
+    const std::string pragma =
+        "PRAGMA wal_autocheckpoint=" + std::to_string(options.wal_autocheckpoint_pages);
     JH_TRY(Control(pragma.c_str()));
   }
   // Deleted and overwritten content is zeroed in the file, so erased data (AVG-04) does not

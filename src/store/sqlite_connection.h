@@ -26,8 +26,9 @@ enum class Access { kReadWrite, kReadOnly };
 struct ConnectionOptions {
   Access access = Access::kReadWrite;
   int busy_timeout_ms = 5000;
-  std::string vfs;    // "" = default VFS
-  int cache_kib = 0;  // page cache in KiB; 0 = SQLite's default
+  std::string vfs;                   // "" = default VFS
+  int cache_kib = 0;                 // page cache in KiB; 0 = SQLite's default
+  int wal_autocheckpoint_pages = 0;  // writer only; 0 = SQLite's default (1000 pages)
 };
 
 class Connection {

@@ -74,7 +74,8 @@ class SqliteStore final : public Store {
   // Opened after the migrations ran, so readers never see a schema half made.
   Status OpenReaders(const std::filesystem::path& file, const SqliteOptions& options) {
     std::vector<std::unique_ptr<Connection>> readers;
-    const ConnectionOptions reader_options{Access::kReadOnly, options.busy_timeout_ms, options.vfs};
+    const ConnectionOptions reader_options{Access::kReadOnly, options.busy_timeout_ms, options.vfs,
+                                           options.reader_cache_kib, 0};
     for (int i = 0; i < std::max(1, options.read_connections); ++i) {
       JH_ASSIGN_OR_RETURN(auto c, Connection::Open(file, reader_options));
       readers.push_back(std::move(c));
@@ -123,8 +124,9 @@ Error Unavailable(std::string_view what, const Error& cause) {
 
 Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
                                           const SqliteOptions& options) {
-  auto conn = Connection::Open(file, ConnectionOptions{Access::kReadWrite, options.busy_timeout_ms,
-                                                       options.vfs, options.writer_cache_kib});
+  auto conn = Connection::Open(
+      file, ConnectionOptions{Access::kReadWrite, options.busy_timeout_ms, options.vfs,
+                              options.writer_cache_kib, options.wal_autocheckpoint_pages});
   if (!conn.ok()) return Unavailable("De database kan niet worden geopend", conn.error());
   const int max_batch = options.group_commit ? options.max_batch : 1;
   JH_ASSIGN_OR_RETURN(auto writer, sqlite::Writer::Start(std::move(conn).value(), max_batch));

@@ -108,6 +108,12 @@ struct SqliteOptions {
   // writer (the import) inserts into indexes with random keys (ids, keyed hashes) that soon
   // outgrow the default, after which every insert reads and writes pages through the OS.
   int writer_cache_kib = 0;
+  // Page cache of each read connection in KiB; 0 keeps SQLite's default.
+  int reader_cache_kib = 0;
+  // WAL pages after which a commit checkpoints them into the database file; 0 keeps
+  // SQLite's 1000. A larger WAL writes a page that many commits touch (an index's hot
+  // pages) to the database file once instead of at every checkpoint.
+  int wal_autocheckpoint_pages = 0;
   // SQLite VFS; "" is the default. Tests pass testing::FaultVfsName() (store/fault_vfs.h).
   std::string vfs;
   // Called on the writer thread after every successful COMMIT and before the callers of that

@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
+
 #include <set>
 #include <string>
 
@@ -61,11 +64,15 @@ TEST_F(CryptoRandomTest, UuidsAreVersion4) {
         EXPECT_NE(std::string("0123456789abcdef").find(u[j]), std::string::npos) << u;
       }
     }
-    EXPECT_EQ(u[14], '4') << u;
+    EXPECT_EQ(u[14], '7') << u;  // version 7: time-ordered
     EXPECT_NE(std::string("89ab").find(u[19]), std::string::npos) << u;
     seen.insert(u);
   }
   EXPECT_EQ(seen.size(), 200u);
+  // Made later, sorts later (the first 48 bits are milliseconds).
+  const std::string first = NewUuid();
+  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  EXPECT_LT(first, NewUuid());
 }
 
 }  // namespace
