@@ -5,6 +5,7 @@
 #include <iostream>
 #include <iterator>
 
+#include "app/backup.h"
 #include "app/demo.h"
 #include "app/purge.h"
 #include "audit/chain.h"
@@ -163,6 +164,31 @@ int RunPurge(const CommonOptions& o) {
   std::printf("VIR_GEARCHIVEERD=%lld\nVIR_VERWIJDERD=%lld\nVIR_VERNIETIGD=%lld\n",
               static_cast<long long>(v.gearchiveerd), static_cast<long long>(v.verwijderd),
               static_cast<long long>(v.vernietigd));
+  return 0;
+}
+
+void AddBackupOptions(CLI::App& app, CommonOptions& o) {
+  app.add_option("--data", o.data, "Datamap")->capture_default_str();
+  app.add_option("--to", o.backup_file, "Bestand voor de back-up")->required();
+}
+
+void AddRestoreOptions(CLI::App& app, CommonOptions& o) {
+  app.add_option("--data", o.data, "Datamap met de passende hoofdsleutel")->capture_default_str();
+  app.add_option("--from", o.backup_file, "De back-up")->required();
+}
+
+int RunBackup(const CommonOptions& o) {
+  Status st = app::BackupDataDir(app::DataDir{o.data}, o.backup_file);
+  if (!st.ok()) return Fail(st.error().message, 1);
+  std::printf("BACKUP=%s\n", o.backup_file.c_str());
+  return 0;
+}
+
+int RunRestore(const CommonOptions& o) {
+  Clock clock;
+  Status st = app::RestoreDataDir(app::DataDir{o.data}, o.backup_file, clock);
+  if (!st.ok()) return Fail(st.error().message, 1);
+  std::printf("RESTORED=%s\n", o.data.c_str());
   return 0;
 }
 

@@ -26,6 +26,7 @@ struct CommonOptions {
   bool bench_no_audit = false;    // benchmarks only: no processing/decision logs (hidden flag)
   bool fresh = false;
   std::vector<std::string> admin_args;  // METHOD PATH [JSON]
+  std::string backup_file;              // backup --to, restore --from
   std::string audit_data;  // audit verify --data: no default, verifying ".data" by accident
                            // would prove nothing
   // import
@@ -40,6 +41,8 @@ void AddServeOptions(CLI::App& app, CommonOptions& o);
 void AddAdminOptions(CLI::App& app, CommonOptions& o);
 void AddAuditVerifyOptions(CLI::App& app, CommonOptions& o);
 void AddPurgeOptions(CLI::App& app, CommonOptions& o);
+void AddBackupOptions(CLI::App& app, CommonOptions& o);
+void AddRestoreOptions(CLI::App& app, CommonOptions& o);
 void AddImportOptions(CLI::App& app, CommonOptions& o);
 
 int RunInit(const CommonOptions& o);
@@ -52,6 +55,10 @@ int RunOpenApi();
 int RunAuditVerify(const CommonOptions& o);
 // Applies the retention rules now (VIR-11, VIR-12); prints what it removed as KEY=count lines.
 int RunPurge(const CommonOptions& o);
+// A consistent copy of the store to --to (not the master key; app/backup.h).
+int RunBackup(const CommonOptions& o);
+// Puts --from back into --data (server stopped, same master key; app/backup.h).
+int RunRestore(const CommonOptions& o);
 // Bulk import of persons (importer/pipeline.h). Prints "regel N: veld X: reden" per refused
 // line on stderr and "IMPORTED=<n> REFUSED=<m>" on stdout; returns 0 when every line was
 // imported, 1 when a line was refused, 2 on a usage or environment error.

@@ -46,6 +46,10 @@ int main(int argc, char** argv) {
   jh::cli::AddAuditVerifyOptions(*audit_verify, common);
   auto* purge = cli.add_subcommand("purge", "Past de bewaartermijnen nu toe (VIR-11, VIR-12).");
   jh::cli::AddPurgeOptions(*purge, common);
+  auto* backup = cli.add_subcommand("backup", "Maakt een back-up van de opslag (zonder sleutel).");
+  jh::cli::AddBackupOptions(*backup, common);
+  auto* restore = cli.add_subcommand("restore", "Zet een back-up terug (server gestopt).");
+  jh::cli::AddRestoreOptions(*restore, common);
   auto* import_cmd = cli.add_subcommand(
       "import",
       "Leest personen in bulk in (CSV of JSONL) in de lokale BRP; mag naast een draaiende "
@@ -67,6 +71,8 @@ int main(int argc, char** argv) {
   if (openapi->parsed()) return jh::cli::RunOpenApi();
   if (audit_verify->parsed()) return jh::cli::RunAuditVerify(common);
   if (purge->parsed()) return jh::cli::RunPurge(common);
+  if (backup->parsed()) return jh::cli::RunBackup(common);
+  if (restore->parsed()) return jh::cli::RunRestore(common);
   if (import_cmd->parsed()) return jh::cli::RunImport(common);
   return 2;
 }

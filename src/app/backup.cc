@@ -1,0 +1,92 @@
+#include "app/backup.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "audit/trail.h"
+#include "core/log.h"
+#include "services/write.h"
+#include "store/sqlite_backup.h"
+
+namespace jh::app {
+
+namespace {
+
+Status SyncFile(const std::filesystem::path& file) {
+  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Error::Unavailable("Kan " + file.string() + " niet openen.");
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok) return Error::Unavailable("Kan " + file.string() + " niet wegschrijven.");
+  return {};
+}
+
+// Copies `from` into `to` through `to`.tmp: a crash leaves either the old `to` or the new.
+Status CopyInto(const std::filesystem::path& from, const std::filesystem::path& to) {
+  std::filesystem::path tmp = to;
+  tmp += ".tmp";
+  std::error_code ec;
+  std::filesystem::remove(tmp, ec);
+  const mode_t old_umask = ::umask(077);
+  Status st = store::BackupSqlite(from, tmp);
+  ::umask(old_umask);
+  if (!st.ok()) {
+    std::filesystem::remove(tmp, ec);
+    return st;
+  }
+  JH_TRY(SyncFile(tmp));
+  std::filesystem::rename(tmp, to, ec);
+  if (ec) return Error::Unavailable("Kan " + to.string() + " niet plaatsen: " + ec.message());
+  const std::filesystem::path parent = to.has_parent_path() ? to.parent_path() : ".";
+  return SyncFile(parent);
+}
+
+}  // namespace
+
+Status BackupDataDir(const DataDir& dir, const std::filesystem::path& to) {
+  if (!std::filesystem::exists(dir.Database())) {
+    return Error::Unavailable("Geen database in " + dir.root.string() + ".");
+  }
+  JH_TRY(CopyInto(dir.Database(), to));
+  log::Info("backup", {{"bytes", static_cast<int64_t>(std::filesystem::file_size(to))}});
+  return {};
+}
+
+Status RestoreDataDir(const DataDir& dir, const std::filesystem::path& from, const Clock& clock) {
+  JH_TRY(store::CheckSqliteFile(from));
+  JH_ASSIGN_OR_RETURN(auto vault, crypto::Vault::Open(dir.KeyFile()));
+  JH_ASSIGN_OR_RETURN(auto sample, store::SampleSealedKey(from));
+  if (sample && !vault->Unseal(sample->second, sample->first).ok()) {
+    return Error::Invalid("from", "sleutel",
+                          "De hoofdsleutel in deze datamap past niet bij deze back-up.");
+  }
+  // A server holds the WAL open (and a crashed one left it behind): never restore under it.
+  std::filesystem::path wal = dir.Database();
+  wal += "-wal";
+  std::error_code ec;
+  if (std::filesystem::exists(wal) && std::filesystem::file_size(wal, ec) > 0) {
+    return Error::Unavailable(
+        "De database is in gebruik (of niet netjes afgesloten): stop de server, start en stop "
+        "hem zo nodig eenmaal, en herstel dan.");
+  }
+  JH_TRY(CopyInto(from, dir.Database()));
+  for (const char* suffix : {"-wal", "-shm"}) {
+    std::filesystem::path f = dir.Database();
+    f += suffix;
+    std::filesystem::remove(f, ec);
+  }
+  std::filesystem::remove(dir.AuditCheckpoint(), ec);  // the heads restart at the backup's
+
+  JH_ASSIGN_OR_RETURN(Opened opened, OpenDataDir(dir));
+  audit::Trail trail = audit::SystemTrail(*opened.vault, clock);
+  auth::Actor system = auth::Actor::System();
+  services::Env env{*opened.store, *opened.vault, clock, &trail, &system};
+  services::Decide(env, audit::Decision{"restore", "opslag", "", true, "", "",
+                                        "Herstel uit een back-up: latere verslagen vervallen."});
+  JH_TRY(services::FlushTrail(env));
+  log::Warn("restored", {{"from", from.filename().string()}});
+  return {};
+}
+
+}  // namespace jh::app

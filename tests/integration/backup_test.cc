@@ -1,0 +1,115 @@
+// jeugdhulp backup and restore (SQLite): a backup taken under a write load restores to a
+// store that serves and verifies; what came after the backup is gone, and the restore says
+// so in the decision log. A restore is refused with the wrong master key and while a server
+// runs on the directory.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "support/server_process.h"
+
+namespace jh::testing {
+namespace {
+
+using nlohmann::json;
+
+json Persoon(const std::string& bsn) {
+  return {{"bsn", bsn},
+          {"voornamen", "Back"},
+          {"geslachtsnaam", "Up"},
+          {"geboortedatum", "2012-03-04"},
+          {"geslacht", "V"},
+          {"gemeentecode", "GM0363"},
+          {"adres", {{"postcode", "1234AB"}, {"huisnummer", 1}}}};
+}
+
+TEST(Backup, RestoresAConsistentSnapshotTakenUnderLoad) {
+  auto server = ServerProcess::Start();
+  ASSERT_NE(server, nullptr);
+  HttpClient client(server->port());
+  const std::string& token = server->beheerder_token();
+  auto before = JsonRequest(client, "POST", "/api/v1/personen", Persoon("999910012"), token);
+  ASSERT_EQ(before.status, 201) << before.body;
+  const std::string kept = BodyJson(before)["id"];
+
+  // Writes go on while the backup runs.
+  std::atomic<bool> stop{false};
+  std::atomic<int> written{0};
+  std::thread load([&] {
+    HttpClient c(server->port());
+    for (int i = 0; !stop; ++i) {
+      auto r = JsonRequest(
+          c, "POST", "/api/v1/organisaties",
+          {{"naam", "Org " + std::to_string(i)}, {"soort", "school"}, {"gemeentecode", "GM0363"}},
+          token);
+      if (r.status == 201) ++written;
+    }
+  });
+  const std::string file = (server->data_dir().parent_path() / "backup.db").string();
+  auto [code, out] =
+      ServerProcess::Run({"backup", "--data", server->data_dir().string(), "--to", file});
+  stop = true;
+  load.join();
+  ASSERT_EQ(code, 0) << out;
+  EXPECT_GT(written, 0);
+
+  // After the backup: a person that the restore will take away.
+  auto after = JsonRequest(client, "POST", "/api/v1/personen", Persoon("999910024"), token);
+  ASSERT_EQ(after.status, 201);
+  const std::string lost = BodyJson(after)["id"];
+
+  // Not while the server runs.
+  std::tie(code, out) =
+      ServerProcess::Run({"restore", "--data", server->data_dir().string(), "--from", file});
+  EXPECT_EQ(code, 1) << out;
+
+  ASSERT_EQ(server->Stop(), 0);
+  std::tie(code, out) =
+      ServerProcess::Run({"restore", "--data", server->data_dir().string(), "--from", file});
+  ASSERT_EQ(code, 0) << out;
+  std::tie(code, out) =
+      ServerProcess::Run({"audit", "verify", "--data", server->data_dir().string()});
+  EXPECT_EQ(code, 0) << out;
+
+  ASSERT_TRUE(server->Restart());
+  HttpClient again(server->port());
+  EXPECT_EQ(JsonRequest(again, "GET", "/api/v1/personen/" + kept, json(), token).status, 200);
+  EXPECT_EQ(JsonRequest(again, "GET", "/api/v1/personen/" + lost, json(), token).status, 404);
+  // The restored store takes new writes, and its chains verify after them.
+  EXPECT_EQ(JsonRequest(again, "POST", "/api/v1/personen", Persoon("999910036"), token).status,
+            201);
+  ASSERT_EQ(server->Stop(), 0);
+  std::tie(code, out) =
+      ServerProcess::Run({"audit", "verify", "--data", server->data_dir().string()});
+  EXPECT_EQ(code, 0) << out;
+}
+
+TEST(Backup, RefusesAMasterKeyThatDoesNotFit) {
+  auto server = ServerProcess::Start();
+  ASSERT_NE(server, nullptr);
+  HttpClient client(server->port());
+  ASSERT_EQ(JsonRequest(client, "POST", "/api/v1/personen", Persoon("999910012"),
+                        server->beheerder_token())
+                .status,
+            201);
+  const auto root = server->data_dir().parent_path();
+  const std::string file = (root / "backup.db").string();
+  auto [code, out] =
+      ServerProcess::Run({"backup", "--data", server->data_dir().string(), "--to", file});
+  ASSERT_EQ(code, 0) << out;
+  const std::string other = (root / "other").string();
+  std::tie(code, out) = ServerProcess::Run({"init", "--data", other});
+  ASSERT_EQ(code, 0) << out;
+  std::tie(code, out) = ServerProcess::Run({"restore", "--data", other, "--from", file});
+  EXPECT_EQ(code, 1) << out;
+  // Not a database at all.
+  std::tie(code, out) =
+      ServerProcess::Run({"restore", "--data", other, "--from", other + "/master.key"});
+  EXPECT_EQ(code, 1) << out;
+  std::tie(code, out) = ServerProcess::Run({"audit", "verify", "--data", other});
+  EXPECT_EQ(code, 0) << out;  // untouched
+}
+
+}  // namespace
+}  // namespace jh::testing
