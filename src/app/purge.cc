@@ -31,19 +31,23 @@ DailyPurge::~DailyPurge() {
 
 void DailyPurge::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
-  while (!stop_) {
+  // The run at start happened before the server took requests (RunAndLog in serve.cc).
+  while (!cv_.wait_for(lock, std::chrono::hours(24), [this] { return stop_; })) {
     lock.unlock();
-    auto result = Purge(env_);
-    if (result.ok()) {
-      const auto& v = result->verwijsindex;
-      log::Info("purge", {{"vir_gearchiveerd", v.gearchiveerd},
-                          {"vir_verwijderd", v.verwijderd},
-                          {"vir_vernietigd", v.vernietigd}});
-    } else {
-      log::Error("purge-failed", {{"reason", result.error().message}});
-    }
+    RunAndLog(env_);
     lock.lock();
-    cv_.wait_for(lock, std::chrono::hours(24), [this] { return stop_; });
+  }
+}
+
+void RunAndLog(const services::Env& env) {
+  auto result = Purge(env);
+  if (result.ok()) {
+    const auto& v = result->verwijsindex;
+    log::Info("purge", {{"vir_gearchiveerd", v.gearchiveerd},
+                        {"vir_verwijderd", v.verwijderd},
+                        {"vir_vernietigd", v.vernietigd}});
+  } else {
+    log::Error("purge-failed", {{"reason", result.error().message}});
   }
 }
 

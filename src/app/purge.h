@@ -19,8 +19,11 @@ struct PurgeSummary {
 // One run as of env.clock.Today(). `env` must carry no trail or actor: the run makes its own.
 [[nodiscard]] Result<PurgeSummary> Purge(const services::Env& env);
 
-// Runs Purge now and then every 24 hours on its own thread until destroyed. A failed run is
-// logged and retried at the next interval; it never stops the server.
+// Runs Purge and logs what it did or why it failed; a failure never stops the caller.
+void RunAndLog(const services::Env& env);
+
+// Runs RunAndLog every 24 hours on its own thread until destroyed (the first run 24 hours
+// after construction: serve runs one itself before it takes requests).
 class DailyPurge {
  public:
   explicit DailyPurge(services::Env env);

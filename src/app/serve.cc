@@ -59,6 +59,10 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
     }
   }
 
+  // Retention at start, before any request: nobody is answered from data the rules say
+  // must already be gone (a server that was down for days).
+  RunAndLog(env);
+
   http::Metrics metrics;
   if (options.bench_no_audit) {
     std::fprintf(stderr,
@@ -92,7 +96,7 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
       "listening",
       {{"host", options.http.host}, {"port", server.port()}, {"today", clock.Today().ToString()}});
 
-  // Retention (VIR-11, VIR-12) at start and daily; stopped before the store closes.
+  // Retention (VIR-11, VIR-12) daily; stopped before the store closes.
   DailyPurge purge(env);
   // Started only once the API serves, and stopped only after it has drained: events the
   // last requests queued are then durable in the outbox for the next start.

@@ -4,17 +4,23 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "services/env.h"
 
 namespace jh::services {
 
-struct Betrokkene {
+struct Contact {
   std::string naam;
   std::string organisatie;
   std::string telefoon;
   std::string email;
+};
+
+// A melder, and the coordinator of his organisation when it has one (Jw 7.1.3.3).
+struct Betrokkene : Contact {
+  std::optional<Contact> coordinator;
 };
 
 // Loads contact details, once per medewerker within one transaction.
@@ -25,6 +31,8 @@ class BetrokkenenCache {
   [[nodiscard]] Result<Betrokkene> Get(const std::string& medewerker_id);
 
  private:
+  // The contact details alone, and the organisation's coordinator id ("" for none).
+  Result<std::pair<Contact, std::string>> Load(const std::string& medewerker_id);
   store::Tx& tx_;
   const crypto::Vault& vault_;
   std::map<std::string, Betrokkene> cache_;

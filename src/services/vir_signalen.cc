@@ -50,10 +50,17 @@ Status NaarBronsystemen(store::Tx& tx, Env& env, const std::string& id, const ru
                         tx.Query("SELECT melder_id FROM vir_meldingen WHERE id = $1", {b}));
     if (m.empty()) continue;
     JH_ASSIGN_OR_RETURN(Betrokkene c, contacten.Get(m[0].Text(0)));
-    betrokkenen.push_back({{"naam", c.naam},
-                           {"organisatie", c.organisatie},
-                           {"telefoon", c.telefoon},
-                           {"email", c.email}});
+    nlohmann::json contact = {{"naam", c.naam},
+                              {"organisatie", c.organisatie},
+                              {"telefoon", c.telefoon},
+                              {"email", c.email}};
+    if (c.coordinator) {
+      contact["coordinator"] = {{"naam", c.coordinator->naam},
+                                {"organisatie", c.coordinator->organisatie},
+                                {"telefoon", c.coordinator->telefoon},
+                                {"email", c.coordinator->email}};
+    }
+    betrokkenen.push_back(std::move(contact));
     if (subjects.size() < kMaxWebhookSubjects) subjects.push_back({"medewerker", m[0].Text(0)});
   }
   const nlohmann::json event = {{"id", id},
@@ -66,6 +73,20 @@ Status NaarBronsystemen(store::Tx& tx, Env& env, const std::string& id, const ru
     JH_TRY(EnqueueWebhook(tx, env, org.Text(0), "verwijsindex.signaal", event, subjects));
   }
   return {};
+}
+
+// Whether the caller is his organisation's Verwijsindex coordinator.
+Result<bool> IsCoordinator(Env& env) {
+  if (env.actor == nullptr || !env.actor->IsMedewerker()) return false;
+  bool yes = false;
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query("SELECT 1 FROM organisaties WHERE id = $1 AND "
+                                                   "vir_coordinator_id = $2",
+                                                   {env.actor->organisatie_id, env.actor->id}));
+    yes = !rows.empty();
+    return {};
+  }));
+  return yes;
 }
 
 bool IsRegie(const Env& env) { return env.actor != nullptr && env.actor->HasRole("regievoerder"); }
@@ -99,8 +120,16 @@ Status StoreVirSignalen(store::Tx& tx, Env& env, const std::vector<rules::Signaa
 
 Result<PageOf<VirSignaal>> ListVirSignalen(Env& env, const Page& page) {
   const bool regie = IsRegie(env);
-  const std::string filter = regie ? "ontvanger_gemeentecode = $1" : "ontvanger_melder_id = $1";
-  const std::string wie = regie ? env.actor->gemeentecode : env.actor->id;
+  JH_ASSIGN_OR_RETURN(const bool coordinator, IsCoordinator(env));
+  // A coordinator manages the signals of his organisation's melders (Jw 7.1.3.3).
+  const std::string filter = regie ? "ontvanger_gemeentecode = $1"
+                             : coordinator
+                                 ? "ontvanger_melder_id IN (SELECT id FROM medewerkers WHERE "
+                                   "organisatie_id = $1)"
+                                 : "ontvanger_melder_id = $1";
+  const std::string wie = regie         ? env.actor->gemeentecode
+                          : coordinator ? env.actor->organisatie_id
+                                        : env.actor->id;
   PageOf<VirSignaal> out;
   out.page = page;
   std::map<std::string, VirSubject> subjecten;

@@ -13,11 +13,19 @@ using namespace schema;
 
 constexpr const char* kVir04Grond = "Jw 7.1.4.3(1)";
 
+NodePtr ContactSchema(const std::string& wie) {
+  return Object({Req("naam", String("Naam van de " + wie + ".", 200)),
+                 Req("organisatie", String("Organisatie.", 200)),
+                 Req("telefoon", String("Telefoonnummer.", 40)),
+                 Req("email", String("E-mailadres.", 200))});
+}
+
 NodePtr BetrokkeneSchema() {
   return Object({Req("naam", String("Naam van de melder.", 200)),
                  Req("organisatie", String("Organisatie van de melder.", 200)),
                  Req("telefoon", String("Telefoonnummer.", 40)),
-                 Req("email", String("E-mailadres.", 200))});
+                 Req("email", String("E-mailadres.", 200)),
+                 Opt("coordinator", ContactSchema("coördinator van de organisatie (Jw 7.1.3.3)"))});
 }
 
 NodePtr MeldingSchema() {
@@ -49,11 +57,17 @@ NodePtr SignaalSchema() {
        Opt("afstemmingen", Array(afstemming, "Afstemmingen van de regievoerder (VIR-09).", 1000))});
 }
 
+Json ToJson(const services::Contact& c) {
+  return Json{{"naam", c.naam},
+              {"organisatie", c.organisatie},
+              {"telefoon", c.telefoon},
+              {"email", c.email}};
+}
+
 Json ToJson(const services::Betrokkene& b) {
-  return Json{{"naam", b.naam},
-              {"organisatie", b.organisatie},
-              {"telefoon", b.telefoon},
-              {"email", b.email}};
+  Json j = ToJson(static_cast<const services::Contact&>(b));
+  if (b.coordinator) j["coordinator"] = ToJson(*b.coordinator);
+  return j;
 }
 
 Json ToJson(const services::VirMelding& m) {

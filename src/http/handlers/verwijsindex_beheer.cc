@@ -2,6 +2,7 @@
 // never produce an address match.
 #include "http/handlers/common.h"
 #include "services/vir_adressen.h"
+#include "services/vir_coordinatoren.h"
 
 namespace jh::api {
 
@@ -48,9 +49,38 @@ Result<Reply> Delete(Call& c) {
   return Reply::Ok(Json{{"id", c.Param("id")}});
 }
 
+Result<Reply> SetCoordinator(Call& c) {
+  const std::string m = c.body["medewerkerId"].get<std::string>();
+  JH_TRY(services::SetVirCoordinator(c.env, c.Param("id"), m));
+  return Reply::Ok(Json{{"organisatieId", c.Param("id")}, {"medewerkerId", m}});
+}
+
+Result<Reply> ClearCoordinator(Call& c) {
+  JH_TRY(services::SetVirCoordinator(c.env, c.Param("id"), std::nullopt));
+  return Reply::Ok(Json{{"organisatieId", c.Param("id")}});
+}
+
 }  // namespace
 
 void RegisterVerwijsindexBeheer(Api& api) {
+  api.Add({.method = "PUT",
+           .path = "/api/v1/organisaties/{id}/vir-coordinator",
+           .operation_id = "setVirCoordinator",
+           .tag = "Beheer",
+           .summary = "De Verwijsindex-coördinator van een organisatie aanwijzen (Jw 7.1.3.3)",
+           .roles = {"beheerder"},
+           .body = Object({Req("medewerkerId", Id())}),
+           .response = Object({Req("organisatieId", Id()), Req("medewerkerId", Id())}),
+           .errors = {422},
+           .handle = SetCoordinator});
+  api.Add({.method = "DELETE",
+           .path = "/api/v1/organisaties/{id}/vir-coordinator",
+           .operation_id = "clearVirCoordinator",
+           .tag = "Beheer",
+           .summary = "Geen Verwijsindex-coördinator meer",
+           .roles = {"beheerder"},
+           .response = Object({Req("organisatieId", Id())}),
+           .handle = ClearCoordinator});
   api.Add(
       {.method = "POST",
        .path = "/api/v1/verwijsindex/uitgesloten-adressen",

@@ -75,3 +75,9 @@ CREATE TABLE vir_uitgesloten_adressen (
   omschrijving TEXT NOT NULL,
   aangemaakt_op TEXT NOT NULL
 );
+
+-- The organisation's Verwijsindex coordinator (Jw 7.1.3.3), a medewerker of that organisation:
+-- his contact details go with every registration and signal of its melders (VIR-04, VIR-08),
+-- and he sees the signals on their registrations. No foreign key: medewerkers already refers
+-- to organisaties; the service checks that he works there.
+ALTER TABLE organisaties ADD COLUMN vir_coordinator_id TEXT;
