@@ -314,3 +314,71 @@ TEST_F(WebhookTest, HttpsReceiverThatSpeaksPlainHttpFailsAndIsRetried) {
 
 }  // namespace
 }  // namespace jh::testing
+
+namespace jh::testing {
+namespace {
+
+// End to end: a Verwijsindex signal to a melder also reaches his organisation's source
+// system, signed, with the other melder's contact details and never a BSN.
+TEST_F(WebhookTest, VerwijsindexSignalReachesTheMeldersSourceSystem) {
+  Receiver receiver;
+  const std::string secret = Configure(receiver.Url());
+  auto melder = [&](const std::string& org, const std::string& naam, const std::string& rol) {
+    EXPECT_EQ(Admin("POST", "/api/v1/organisaties/" + org + "/convenanten",
+                    {{"gemeentecode", "GM0363"}, {"geldigVanaf", "2020-01-01"}})
+                  .status,
+              201);
+    auto m = Admin("POST", "/api/v1/medewerkers",
+                   {{"organisatieId", org},
+                    {"naam", naam},
+                    {"rol", rol},
+                    {"telefoon", "020 123 4567"},
+                    {"email", "x@bron.example"},
+                    {"meldingsbevoegd", true}});
+    EXPECT_EQ(m.status, 201) << m.body;
+    auto t =
+        Admin("POST", "/api/v1/medewerkers/" + BodyJson(m)["id"].get<std::string>() + "/tokens",
+              json::object());
+    return BodyJson(t).value("token", "");
+  };
+  const std::string leerkracht = melder(org_, "Lotte Leerkracht", "leerkracht");
+  auto praktijk =
+      Admin("POST", "/api/v1/organisaties",
+            {{"naam", "Praktijk"}, {"soort", "huisartsenpraktijk"}, {"gemeentecode", "GM0363"}});
+  const std::string huisarts = melder(BodyJson(praktijk)["id"], "Henk Huisarts", "huisarts");
+  ASSERT_EQ(Admin("POST", "/api/v1/personen",
+                  {{"bsn", "999910012"},
+                   {"voornamen", "K"},
+                   {"geslachtsnaam", "J"},
+                   {"geboortedatum", "2016-03-10"},
+                   {"geslacht", "M"},
+                   {"gemeentecode", "GM0363"},
+                   {"adres", {{"postcode", "1011AB"}, {"huisnummer", 1}}}})
+                .status,
+            201);
+  const json body = {{"bsn", "999910012"}, {"redelijkVermoeden", true}};
+  ASSERT_EQ(
+      JsonRequest(*client_, "POST", "/api/v1/verwijsindex/meldingen", body, leerkracht).status,
+      201);
+  ASSERT_EQ(JsonRequest(*client_, "POST", "/api/v1/verwijsindex/meldingen", body, huisarts).status,
+            201);
+
+  ASSERT_TRUE(receiver.WaitFor(1)) << server_->Output();
+  const auto got = receiver.Requests().at(0);
+  EXPECT_EQ(got.headers.at("x-jeugdhulp-event"), "verwijsindex.signaal");
+  EXPECT_EQ(got.headers.at("x-jeugdhulp-signature"),
+            "sha256=" + HmacHex(secret, got.headers.at("x-jeugdhulp-timestamp") + "." + got.body));
+  const json event = json::parse(got.body);
+  EXPECT_EQ(event["soort"], "jeugdige");
+  ASSERT_EQ(event["betrokkenen"].size(), 1u);
+  EXPECT_EQ(event["betrokkenen"][0]["naam"], "Henk Huisarts");
+  EXPECT_EQ(got.body.find("999910012"), std::string::npos);
+  // The signal is the same one the melder reads through the API.
+  auto signalen = JsonRequest(*client_, "GET", "/api/v1/verwijsindex/signalen", json(), leerkracht);
+  EXPECT_EQ(BodyJson(signalen)["resultaten"][0]["id"], event["id"]);
+  std::this_thread::sleep_for(300ms);
+  EXPECT_EQ(receiver.Requests().size(), 1u);  // the praktijk has no webhook: nothing else sent
+}
+
+}  // namespace
+}  // namespace jh::testing
