@@ -70,8 +70,8 @@ Result<std::vector<DemoLogin>> SeedDemoRegion(services::Env& env,
     services::Medewerker m{"", org_id, naam, rol, "010 123 4567", email, bevoegd};
     JH_ASSIGN_OR_RETURN(m, services::CreateMedewerker(env, m));
     JH_ASSIGN_OR_RETURN(services::Organisatie o, services::GetOrganisatie(env, org_id));
-    actors[email] = auth::Actor{auth::ActorKind::kMedewerker, m.id, org_id, o.soort,
-                                o.gemeentecode, rol, bevoegd};
+    actors[email] = auth::Actor{
+        auth::ActorKind::kMedewerker, m.id, org_id, o.soort, o.gemeentecode, rol, bevoegd};
     JH_ASSIGN_OR_RETURN(std::string token, services::IssueMedewerkerToken(env, m.id));
     logins.push_back({std::string(rol) + " (" + org_naam + ")", token});
     return {};
