@@ -43,6 +43,12 @@ schema::NodePtr Timestamp(std::string description) {
   return schema::Formatted(std::move(description), f);
 }
 
+schema::NodePtr AdresSchema() {
+  using namespace schema;
+  return Object({Req("postcode", Formatted("Postcode.", PostcodeFormat(), "1234AB")),
+                 Req("huisnummer", Integer("Huisnummer.", 1, 99999))});
+}
+
 schema::NodePtr Gemeentecode() {
   return schema::Formatted("CBS-gemeentecode.", schema::GemeentecodeFormat(), "GM0363");
 }

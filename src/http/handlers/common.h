@@ -21,6 +21,8 @@ schema::NodePtr Id();
 schema::NodePtr DateField(std::string description);
 schema::NodePtr Timestamp(std::string description);
 schema::NodePtr Gemeentecode();
+// {postcode, huisnummer}: an address as the BRP stand-in keeps it.
+schema::NodePtr AdresSchema();
 // {token}: shown once, stored only as a hash.
 schema::NodePtr TokenSchema();
 

@@ -9,11 +9,6 @@ namespace jh::api {
 namespace {
 using namespace schema;
 
-NodePtr AdresSchema() {
-  return Object({Req("postcode", Formatted("Postcode.", PostcodeFormat(), "1234AB")),
-                 Req("huisnummer", Integer("Huisnummer.", 1, 99999))});
-}
-
 NodePtr PersoonSchema() {
   return Object({Req("id", Id()), Req("voornamen", String("Voornamen.", 200)),
                  Req("geslachtsnaam", String("Geslachtsnaam.", 200)),

@@ -9,11 +9,6 @@ namespace jh::api {
 namespace {
 using namespace schema;
 
-NodePtr AdresSchema() {
-  return Object({Req("postcode", Formatted("Postcode.", PostcodeFormat(), "1234AB")),
-                 Req("huisnummer", Integer("Huisnummer.", 1, 99999))});
-}
-
 NodePtr UitgeslotenSchema() {
   return Object({Req("id", Id()), Req("adres", AdresSchema()),
                  Req("omschrijving", String("Welke instelling hier gevestigd is.", 200)),
