@@ -14,6 +14,7 @@ Result<PurgeSummary> Purge(const services::Env& base) {
   services::Env env{base.store, base.vault, base.clock, &trail, &system};
   PurgeSummary summary;
   JH_ASSIGN_OR_RETURN(summary.verwijsindex, services::PurgeVerwijsindex(env));
+  JH_ASSIGN_OR_RETURN(summary.veilig_thuis, services::PurgeVeiligThuis(env));
   JH_TRY(services::FlushTrail(env));
   return summary;
 }
@@ -38,7 +39,8 @@ void DailyPurge::Loop() {
       const auto& v = result->verwijsindex;
       log::Info("purge", {{"vir_gearchiveerd", v.gearchiveerd},
                           {"vir_verwijderd", v.verwijderd},
-                          {"vir_vernietigd", v.vernietigd}});
+                          {"vir_vernietigd", v.vernietigd},
+                          {"vt_vernietigd", result->veilig_thuis.vernietigd}});
     } else {
       log::Error("purge-failed", {{"reason", result.error().message}});
     }

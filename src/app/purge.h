@@ -1,4 +1,4 @@
-// Applying the retention rules (API.md `jeugdhulp purge`; VIR-11, VIR-12 — and the retention
+// Applying the retention rules (API.md `jeugdhulp purge`; VIR-11, VIR-12, VT-08 — and the retention
 // rules of later areas as they arrive). Runs as the system actor with its own trail, so every
 // removal is in the processing log like any request. `serve` runs it at start and daily.
 #pragma once
@@ -9,11 +9,13 @@
 
 #include "services/env.h"
 #include "services/vir_opschoning.h"
+#include "services/vt_bewaring.h"
 
 namespace jh::app {
 
 struct PurgeSummary {
   services::VirOpschoning verwijsindex;
+  services::VtBewaring veilig_thuis;
 };
 
 // One run as of env.clock.Today(). `env` must carry no trail or actor: the run makes its own.
