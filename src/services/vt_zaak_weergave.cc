@@ -60,9 +60,10 @@ Result<std::optional<VtContact>> LoadMelder(store::Tx& tx, Env& env,
 }
 
 Status LoadOnderdelen(store::Tx& tx, const std::optional<crypto::DataKey>& key, VtZaak& z) {
-  JH_ASSIGN_OR_RETURN(store::Rows b, tx.Query("SELECT persoon_id, rol FROM vt_betrokkenen "
-                                              "WHERE zaak_id = $1 ORDER BY vastgelegd_op, rol",
-                                              {z.id}));
+  JH_ASSIGN_OR_RETURN(store::Rows b,
+                      tx.Query("SELECT persoon_id, rol FROM vt_betrokkenen "
+                               "WHERE zaak_id = $1 ORDER BY rol, vastgelegd_op, persoon_id",
+                               {z.id}));
   for (const store::Row& r : b) z.betrokkenen.push_back({r.Text(0), r.Text(1)});
   JH_ASSIGN_OR_RETURN(
       store::Rows o,
