@@ -158,7 +158,7 @@ Result<std::vector<DemoLogin>> SeedDemoRegion(services::Env& env,
 
   // Veilig Thuis: the huisarts reports Noor himself (meldrecht); a neighbour calls about Luca
   // and an investigation starts; someone asks advice without naming anyone.
-  auto vt_zaak = [&](const char* email, services::NieuweVtZaak z) -> Result<std::string> {
+  auto vt_zaak = [&](const char* email, const services::NieuweVtZaak& z) -> Result<std::string> {
     services::Env as{env.store, env.vault, env.clock, env.trail, &actors.at(email)};
     auto made = services::CreateVtZaak(as, z);
     if (!made.ok()) return Error::Internal("demo-vt-zaak");

@@ -19,6 +19,20 @@ Result<PurgeSummary> Purge(const services::Env& base) {
   return summary;
 }
 
+Status PurgeAndLog(const services::Env& env) {
+  auto result = Purge(env);
+  if (!result.ok()) {
+    log::Error("purge-failed", {{"reason", result.error().message}});
+    return std::move(result).error();
+  }
+  const auto& v = result->verwijsindex;
+  log::Info("purge", {{"vir_gearchiveerd", v.gearchiveerd},
+                      {"vir_verwijderd", v.verwijderd},
+                      {"vir_vernietigd", v.vernietigd},
+                      {"vt_vernietigd", result->veilig_thuis.vernietigd}});
+  return {};
+}
+
 DailyPurge::DailyPurge(services::Env env) : env_(env), thread_([this] { Loop(); }) {}
 
 DailyPurge::~DailyPurge() {
@@ -32,20 +46,10 @@ DailyPurge::~DailyPurge() {
 
 void DailyPurge::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
-  while (!stop_) {
+  while (!cv_.wait_for(lock, std::chrono::hours(24), [this] { return stop_; })) {
     lock.unlock();
-    auto result = Purge(env_);
-    if (result.ok()) {
-      const auto& v = result->verwijsindex;
-      log::Info("purge", {{"vir_gearchiveerd", v.gearchiveerd},
-                          {"vir_verwijderd", v.verwijderd},
-                          {"vir_vernietigd", v.vernietigd},
-                          {"vt_vernietigd", result->veilig_thuis.vernietigd}});
-    } else {
-      log::Error("purge-failed", {{"reason", result.error().message}});
-    }
+    (void)PurgeAndLog(env_);  // logged there; retried at the next interval
     lock.lock();
-    cv_.wait_for(lock, std::chrono::hours(24), [this] { return stop_; });
   }
 }
 

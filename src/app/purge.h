@@ -21,8 +21,14 @@ struct PurgeSummary {
 // One run as of env.clock.Today(). `env` must carry no trail or actor: the run makes its own.
 [[nodiscard]] Result<PurgeSummary> Purge(const services::Env& env);
 
-// Runs Purge now and then every 24 hours on its own thread until destroyed. A failed run is
-// logged and retried at the next interval; it never stops the server.
+// Runs Purge once, on the calling thread, and logs the counts; a failure is logged and
+// returned. `serve` calls it before it listens, so no request on a new date sees data the
+// retention rules have already removed.
+[[nodiscard]] Status PurgeAndLog(const services::Env& env);
+
+// Runs Purge every 24 hours (the first run 24 hours after construction) on its own thread
+// until destroyed. A failed run is logged and retried at the next interval; it never stops
+// the server.
 class DailyPurge {
  public:
   explicit DailyPurge(services::Env env);

@@ -70,7 +70,7 @@ Result<Reply> IdentiteitBesluit(Call& c) {
   return Reply::Created(vt::ToJson(b));
 }
 
-Operation Stap(std::string method, std::string path, std::string id, std::string summary,
+Operation Stap(std::string method, const std::string& path, std::string id, std::string summary,
                NodePtr body, NodePtr response, std::vector<int> errors,
                std::function<Result<Reply>(Call&)> handle) {
   return Operation{.method = std::move(method),
