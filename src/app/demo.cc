@@ -7,6 +7,8 @@
 #include "services/organisaties.h"
 #include "services/personen.h"
 #include "services/vir_meldingen.h"
+#include "services/vt_onderzoek.h"
+#include "services/vt_zaken.h"
 
 namespace jh::app {
 
@@ -153,6 +155,49 @@ Result<std::vector<DemoLogin>> SeedDemoRegion(services::Env& env,
   JH_TRY(melden("p.linde@delinde.example", kPeople[3].bsn));
   JH_TRY(melden("k.leerkracht@regenboog.example", kPeople[3].bsn));
   JH_TRY(melden("a.jeugdarts@jgz.example", kPeople[2].bsn));
+
+  // Veilig Thuis: the huisarts reports Noor himself (meldrecht); a neighbour calls about Luca
+  // and an investigation starts; someone asks advice without naming anyone.
+  auto vt_zaak = [&](const char* email, const services::NieuweVtZaak& z) -> Result<std::string> {
+    services::Env as{env.store, env.vault, env.clock, env.trail, &actors.at(email)};
+    auto made = services::CreateVtZaak(as, z);
+    if (!made.ok()) return Error::Internal("demo-vt-zaak");
+    return made->id;
+  };
+  auto betrokkene = [](int i, const char* rol) {
+    return services::VtNieuweBetrokkene{*Bsn::Parse(kPeople[i].bsn), rol};
+  };
+  const char* vt_email = "r.veilig@veiligthuis.example";
+  JH_TRY(vt_zaak("p.linde@delinde.example", {"melding",
+                                             std::nullopt,
+                                             std::nullopt,
+                                             {betrokkene(2, "kind"), betrokkene(1, "ouder")},
+                                             std::nullopt,
+                                             "redelijk-vermoeden",
+                                             "Herhaalde blauwe plekken op de bovenarmen."}));
+  services::VtContact buurvrouw{"particulier", "Henny Buur", "06 1111 2222",
+                                std::nullopt,  std::nullopt, false};
+  JH_ASSIGN_OR_RETURN(std::string luca,
+                      vt_zaak(vt_email, {"melding",
+                                         std::nullopt,
+                                         buurvrouw,
+                                         {betrokkene(19, "kind"), betrokkene(17, "ouder")},
+                                         std::nullopt,
+                                         "beeindigen-geweld",
+                                         "Buurvrouw hoort 's avonds slaan en huilen."}));
+  JH_TRY(vt_zaak(vt_email, {"advies",
+                            "Hoe spreek ik een collega aan op zorgen thuis?",
+                            services::VtContact{"beroepskracht"},
+                            {},
+                            std::nullopt,
+                            std::nullopt,
+                            std::nullopt}));
+  {
+    services::Env as{env.store, env.vault, env.clock, env.trail, &actors.at(vt_email)};
+    if (!services::StartVtOnderzoek(as, luca, env.clock.Today()).ok()) {
+      return Error::Internal("demo-vt-onderzoek");
+    }
+  }
 
   for (int i : {1, 6}) {  // a mother and a youth of 16+
     JH_ASSIGN_OR_RETURN(Bsn bsn, Bsn::Parse(kPeople[i].bsn));

@@ -14,8 +14,23 @@ Result<PurgeSummary> Purge(const services::Env& base) {
   services::Env env{base.store, base.vault, base.clock, &trail, &system};
   PurgeSummary summary;
   JH_ASSIGN_OR_RETURN(summary.verwijsindex, services::PurgeVerwijsindex(env));
+  JH_ASSIGN_OR_RETURN(summary.veilig_thuis, services::PurgeVeiligThuis(env));
   JH_TRY(services::FlushTrail(env));
   return summary;
+}
+
+Status PurgeAndLog(const services::Env& env) {
+  auto result = Purge(env);
+  if (!result.ok()) {
+    log::Error("purge-failed", {{"reason", result.error().message}});
+    return std::move(result).error();
+  }
+  const auto& v = result->verwijsindex;
+  log::Info("purge", {{"vir_gearchiveerd", v.gearchiveerd},
+                      {"vir_verwijderd", v.verwijderd},
+                      {"vir_vernietigd", v.vernietigd},
+                      {"vt_vernietigd", result->veilig_thuis.vernietigd}});
+  return {};
 }
 
 DailyPurge::DailyPurge(services::Env env) : env_(env), thread_([this] { Loop(); }) {}
@@ -31,23 +46,10 @@ DailyPurge::~DailyPurge() {
 
 void DailyPurge::Loop() {
   std::unique_lock<std::mutex> lock(mu_);
-  // The run at start happened before the server took requests (RunAndLog in serve.cc).
   while (!cv_.wait_for(lock, std::chrono::hours(24), [this] { return stop_; })) {
     lock.unlock();
-    RunAndLog(env_);
+    (void)PurgeAndLog(env_);  // logged there; retried at the next interval
     lock.lock();
-  }
-}
-
-void RunAndLog(const services::Env& env) {
-  auto result = Purge(env);
-  if (result.ok()) {
-    const auto& v = result->verwijsindex;
-    log::Info("purge", {{"vir_gearchiveerd", v.gearchiveerd},
-                        {"vir_verwijderd", v.verwijderd},
-                        {"vir_vernietigd", v.vernietigd}});
-  } else {
-    log::Error("purge-failed", {{"reason", result.error().message}});
   }
 }
 

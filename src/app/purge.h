@@ -1,4 +1,4 @@
-// Applying the retention rules (API.md `jeugdhulp purge`; VIR-11, VIR-12 — and the retention
+// Applying the retention rules (API.md `jeugdhulp purge`; VIR-11, VIR-12, VT-08 — and the retention
 // rules of later areas as they arrive). Runs as the system actor with its own trail, so every
 // removal is in the processing log like any request. `serve` runs it at start and daily.
 #pragma once
@@ -9,21 +9,26 @@
 
 #include "services/env.h"
 #include "services/vir_opschoning.h"
+#include "services/vt_bewaring.h"
 
 namespace jh::app {
 
 struct PurgeSummary {
   services::VirOpschoning verwijsindex;
+  services::VtBewaring veilig_thuis;
 };
 
 // One run as of env.clock.Today(). `env` must carry no trail or actor: the run makes its own.
 [[nodiscard]] Result<PurgeSummary> Purge(const services::Env& env);
 
-// Runs Purge and logs what it did or why it failed; a failure never stops the caller.
-void RunAndLog(const services::Env& env);
+// Runs Purge once, on the calling thread, and logs the counts; a failure is logged and
+// returned. `serve` calls it before it listens, so no request on a new date sees data the
+// retention rules have already removed.
+[[nodiscard]] Status PurgeAndLog(const services::Env& env);
 
-// Runs RunAndLog every 24 hours on its own thread until destroyed (the first run 24 hours
-// after construction: serve runs one itself before it takes requests).
+// Runs Purge every 24 hours (the first run 24 hours after construction) on its own thread
+// until destroyed. A failed run is logged and retried at the next interval; it never stops
+// the server.
 class DailyPurge {
  public:
   explicit DailyPurge(services::Env env);

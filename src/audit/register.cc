@@ -109,6 +109,63 @@ const std::vector<Verwerkingsactiviteit>& Register() {
         "ingestelde webhook"},
        "Tot de levering, ten hoogste drie dagen; daarna wordt de inhoud gewist en blijft "
        "alleen het verslag van de levering 30 dagen bewaard."},
+      {kVtZaak,
+       "Veilig Thuis: adviesvragen en meldingen vastleggen, inzien en afsluiten",
+       "Advies geven over en meldingen ontvangen van huiselijk geweld en kindermishandeling, "
+       "zodat Veilig Thuis kan beoordelen wat nodig is om het geweld te stoppen; de melder "
+       "volgt welke stappen zijn gezet.",
+       "Wmo 2015 4.1.1, 5.1.6, 5.2.6; Uitv.Wmo 4.1.8; AVG 6(1)(c) en (e), 9(2)(g)",
+       {"kinderen", "ouders en huisgenoten", "melders en vragers"},
+       {"BSN (alleen als sleutelwaarde)", "rol in de zaak", "omschrijving van de zorg",
+        "naam en contactgegevens van de melder of vrager", "genomen stappen"},
+       {"medewerkers van de eigen Veilig Thuis", "de melder (alleen status en stappen)"},
+       "Twintig jaar na de laatste wijziging van het dossier (Wmo 2015 5.3.4(2))."},
+      {kVtOnderzoek,
+       "Veilig Thuis: onderzoek, termijnen en informeren van betrokkenen",
+       "Een onderzoek na een melding binnen de wettelijke termijnen starten en afronden, en "
+       "de betrokkenen binnen vier weken informeren over wat over hen is vastgelegd.",
+       "Uitv.Wmo 4.1.7; Wmo 2015 5.3.1",
+       {"kinderen", "ouders en huisgenoten"},
+       {"besluitdatum en termijnen", "reden van een verlenging"},
+       {"medewerkers van de eigen Veilig Thuis"},
+       "Twintig jaar na de laatste wijziging van het dossier (Wmo 2015 5.3.4(2))."},
+      {kVtInformatie,
+       "Veilig Thuis: informatie opvragen bij anderen binnen een onderzoek",
+       "Binnen een onderzoek naar aanleiding van een melding zonder toestemming informatie "
+       "opvragen bij scholen, huisartsen en andere beroepskrachten, en het antwoord vastleggen.",
+       "Wmo 2015 5.2.6; AVG 6(1)(c) en (e), 9(2)(g)",
+       {"kinderen", "ouders en huisgenoten"},
+       {"de vraag en het antwoord", "de gevraagde organisatie"},
+       {"de gevraagde organisatie (alleen de vraag)"},
+       "Twintig jaar na de laatste wijziging van het dossier (Wmo 2015 5.3.4(2))."},
+      {kVtOverdracht,
+       "Veilig Thuis: overdracht aan het lokale team of de Raad voor de Kinderbescherming",
+       "Een zaak overdragen aan het wijkteam, jeugdteam of cjg, of de Raad om onderzoek "
+       "vragen en dan het college van de gemeente informeren.",
+       "Wmo 2015 4.1.1(2); Jeugdwet 2.4",
+       {"kinderen", "ouders en huisgenoten"},
+       {"de zaak", "de ontvangende organisatie", "de gemeente van het kind"},
+       {"het lokale team of de Raad", "het college van de gemeente (bij de Raad)"},
+       "Twintig jaar na de laatste wijziging van het dossier (Wmo 2015 5.3.4(2))."},
+      {kVtMelderIdentiteit,
+       "Veilig Thuis: besluit over de identiteit van de melder",
+       "Beslissen of de identiteit van de melder aan een betrokkene wordt verstrekt, en haar "
+       "anders in elke weergave, export en inzage afschermen.",
+       "Uitv.Wmo 4.1.8(3)",
+       {"melders", "betrokkenen die om de identiteit vragen"},
+       {"naam, organisatie, telefoonnummer en e-mailadres van de melder",
+        "de gronden van het besluit"},
+       {"de verzoeker, alleen als het besluit 'verstrekken' is"},
+       "Twintig jaar na de laatste wijziging van het dossier (Wmo 2015 5.3.4(2))."},
+      {kVtBewaring,
+       "Veilig Thuis: vernietiging na de bewaartermijn",
+       "Dossiers twintig jaar na de laatste wijziging vernietigen door de sleutel van de zaak "
+       "te vernietigen en de koppelingen met personen te wissen.",
+       "Wmo 2015 5.3.4(2)",
+       {"kinderen", "ouders en huisgenoten", "melders"},
+       {"het hele dossier"},
+       {"geen"},
+       "Het verslag van de vernietiging blijft zolang het logboek."},
   };
   return kRegister;
 }

@@ -38,5 +38,11 @@ inline constexpr const char* kVirSignalering = "vir-signalering";
 inline constexpr const char* kVirRegie = "vir-regie";
 inline constexpr const char* kVirOpschoning = "vir-opschoning";
 inline constexpr const char* kWebhookLevering = "webhook-levering";
+inline constexpr const char* kVtZaak = "vt-zaak";
+inline constexpr const char* kVtOnderzoek = "vt-onderzoek";
+inline constexpr const char* kVtInformatie = "vt-informatie";
+inline constexpr const char* kVtOverdracht = "vt-overdracht";
+inline constexpr const char* kVtMelderIdentiteit = "vt-melder-identiteit";
+inline constexpr const char* kVtBewaring = "vt-bewaring";
 
 }  // namespace jh::audit

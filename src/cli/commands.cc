@@ -164,6 +164,7 @@ int RunPurge(const CommonOptions& o) {
   std::printf("VIR_GEARCHIVEERD=%lld\nVIR_VERWIJDERD=%lld\nVIR_VERNIETIGD=%lld\n",
               static_cast<long long>(v.gearchiveerd), static_cast<long long>(v.verwijderd),
               static_cast<long long>(v.vernietigd));
+  std::printf("VT_VERNIETIGD=%lld\n", static_cast<long long>(summary->veilig_thuis.vernietigd));
   return 0;
 }
 

@@ -239,6 +239,8 @@ void RegisterAll(Api& api) {
   RegisterLogboek(api);
   RegisterVerwijsindex(api);
   RegisterVerwijsindexBeheer(api);
+  RegisterVeiligThuis(api);
+  RegisterVeiligThuisStappen(api);
   RegisterWebhooks(api);
 }
 

@@ -124,6 +124,8 @@ void RegisterLogboek(Api& api);
 void RegisterVerwijsindex(Api& api);
 void RegisterVerwijsindexBeheer(Api& api);
 void RegisterWebhooks(Api& api);
+void RegisterVeiligThuis(Api& api);
+void RegisterVeiligThuisStappen(Api& api);
 
 // Every area above, in order.
 void RegisterAll(Api& api);

@@ -32,6 +32,12 @@ std::string InGewoneTaal(const std::string& name) {
       {"logboek raadplegen", "Iemand heeft in het logboek gezocht naar verwerkingen over u."},
       {"eigen logboek inzien", "U heeft dit overzicht bekeken."},
       {"persoon vernietigen", "Uw gegevens zijn vernietigd."},
+      {"melding vastleggen", "Veilig Thuis heeft een melding over u ontvangen."},
+      {"adviesvraag vastleggen",
+       "Veilig Thuis heeft met uw toestemming een adviesvraag vastgelegd."},
+      {"zaak inzien", "Veilig Thuis heeft de zaak over u bekeken."},
+      {"onderzoek starten", "Veilig Thuis is een onderzoek gestart."},
+      {"zaak vernietigen na twintig jaar", "Het dossier van Veilig Thuis is vernietigd."},
       {"gebeurtenis aan webhook leveren",
        "Een bericht met uw gegevens is afgeleverd bij het systeem van een organisatie."},
   };
@@ -40,6 +46,14 @@ std::string InGewoneTaal(const std::string& name) {
 }
 
 std::string ActiviteitId(const std::string& uri) { return uri.substr(uri.rfind('/') + 1); }
+
+// VT-04: a professional who reported to Veilig Thuis is not shown in any inspection — not by
+// name, and not by his organisation or role either, which could identify him just as well.
+bool MelderAfgeschermd(const std::string& activiteit_id, const std::string& actor_kind,
+                       const std::optional<std::string>& organisatie_soort) {
+  return activiteit_id.rfind("vt-", 0) == 0 && actor_kind == "medewerker" &&
+         organisatie_soort.value_or("") != "veilig-thuis";
+}
 
 }  // namespace
 
@@ -72,12 +86,22 @@ Result<PageOf<Verwerking>> ZoekVerwerkingen(Env& env, const LogboekFilter& f) {
     std::vector<store::Value> paged = params;
     paged.emplace_back(f.page.pagina_grootte);
     paged.emplace_back(f.page.Offset());
-    JH_ASSIGN_OR_RETURN(store::Rows rows,
-                        tx.Query(std::string("SELECT ") + kColumns + " FROM verwerkingen" + where +
-                                     " ORDER BY seq LIMIT $" + std::to_string(params.size() + 1) +
-                                     " OFFSET $" + std::to_string(params.size() + 2),
-                                 paged));
-    for (const auto& r : rows) out.items.push_back(FromRow(r));
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query(std::string("SELECT ") + kColumns +
+                     ", o.soort FROM verwerkingen LEFT JOIN organisaties o ON "
+                     "o.id = controller_id" +
+                     where + " ORDER BY seq LIMIT $" + std::to_string(params.size() + 1) +
+                     " OFFSET $" + std::to_string(params.size() + 2),
+                 paged));
+    for (const auto& r : rows) {
+      Verwerking v = FromRow(r);
+      if (MelderAfgeschermd(ActiviteitId(v.activity_uri), v.actor_kind, r.OptText(16))) {
+        v.controller_id = "afgeschermd";
+        v.actor_rol = "melder";
+      }
+      out.items.push_back(std::move(v));
+    }
     return {};
   }));
   if (persoon) Processed(env, audit::kVerantwoording, "logboek raadplegen", "persoon", *persoon);
@@ -98,7 +122,7 @@ Result<PageOf<MijnVerwerking>> MijnLogboek(Env& env, const std::string& persoon_
     JH_ASSIGN_OR_RETURN(
         store::Rows rows,
         tx.Query("SELECT v.end_time, v.name, v.activity_id, v.actor_kind, v.actor_rol, o.naam, "
-                 "v.actor_id "
+                 "v.actor_id, o.soort "
                  "FROM verwerkingen v LEFT JOIN organisaties o ON o.id = v.controller_id "
                  "WHERE v.subject_id = $1 ORDER BY v.seq DESC LIMIT $2 OFFSET $3",
                  {subject, page.pagina_grootte, page.Offset()}));
@@ -112,6 +136,8 @@ Result<PageOf<MijnVerwerking>> MijnLogboek(Env& env, const std::string& persoon_
       const std::string kind = r.Text(3);
       if (kind == "burger") {
         m.wie = r.Text(6) == persoon_id ? "uzelf" : "een ouder of wettelijk vertegenwoordiger";
+      } else if (MelderAfgeschermd(m.activiteit, kind, r.OptText(7))) {
+        m.wie = "Veilig Thuis";
       } else if (kind == "medewerker") {
         m.wie = r.Text(5) + " (" + r.Text(4) + ")";
       } else {

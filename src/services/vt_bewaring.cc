@@ -1,0 +1,80 @@
+#include "services/vt_bewaring.h"
+
+#include "audit/register.h"
+#include "rules/vt.h"
+#include "services/vt_zaak_opslag.h"
+#include "services/write.h"
+
+namespace jh::services {
+
+namespace {
+
+constexpr int64_t kBatch = 500;
+
+// The parts of a case, children first (foreign keys).
+constexpr const char* kDelen[] = {
+    "DELETE FROM vt_verlengingen WHERE zaak_id = $1",
+    "DELETE FROM vt_termijnen WHERE zaak_id = $1",
+    "DELETE FROM vt_informatieverzoeken WHERE zaak_id = $1",
+    "DELETE FROM vt_overdrachten WHERE zaak_id = $1",
+    "DELETE FROM vt_onderzoeken WHERE zaak_id = $1",
+    "DELETE FROM vt_stappen WHERE zaak_id = $1",
+    "DELETE FROM vt_identiteit_besluiten WHERE zaak_id = $1",
+    "DELETE FROM vt_betrokkenen WHERE zaak_id = $1",
+};
+
+Status Vernietig(store::Tx& tx, Env& env, const std::string& id, const std::string& now) {
+  JH_ASSIGN_OR_RETURN(VtZaakRij z, LoadVtZaak(tx, id));
+  LogVtZaak(env, audit::kVtBewaring, "zaak vernietigen na twintig jaar", z);
+  for (const char* sql : kDelen) JH_TRY(tx.Exec(sql, {id}));
+  JH_TRY(tx.Exec("UPDATE data_keys SET sealed = NULL, vernietigd_op = $2 WHERE owner_id = $1",
+                 {id, now}));
+  JH_TRY(
+      tx.Exec("UPDATE vt_zaken SET status = 'vernietigd', vernietigd_op = $2, gemeentecode = NULL, "
+              "grond = NULL, vraag_enc = NULL, omschrijving_enc = NULL, melder_soort = NULL, "
+              "melder_medewerker_id = NULL, melder_enc = NULL, toestemming = 0, "
+              "toestemming_identiteit = 0 WHERE id = $1",
+              {id, now}));
+  return {};
+}
+
+// One batch of cases due for destruction after `after` (id order); the last id handled, or
+// "" when nothing was left.
+Result<std::string> Batch(Env& env, const std::string& after, int64_t& vernietigd) {
+  const Date today = env.clock.Today();
+  std::string last;
+  int64_t n = 0;
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    last.clear();
+    n = 0;
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query("SELECT id, gewijzigd_op FROM vt_zaken WHERE vernietigd_op IS NULL AND "
+                 "bewaren_tot <= $1 AND id > $2 ORDER BY id LIMIT $3",
+                 {today.ToString(), after, kBatch}));
+    const std::string now = env.clock.NowRfc3339();
+    for (const store::Row& r : rows) {
+      last = r.Text(0);
+      auto gewijzigd = Date::Parse(r.Text(1).substr(0, 10));
+      if (!gewijzigd || !rules::Vt08Vernietigen(*gewijzigd, today)) continue;
+      JH_TRY(Vernietig(tx, env, last, now));
+      ++n;
+    }
+    return {};
+  }));
+  vernietigd += n;
+  return last;
+}
+
+}  // namespace
+
+Result<VtBewaring> PurgeVeiligThuis(Env& env) {
+  VtBewaring totaal;
+  std::string after;
+  do {
+    JH_ASSIGN_OR_RETURN(after, Batch(env, after, totaal.vernietigd));
+  } while (!after.empty());
+  return totaal;
+}
+
+}  // namespace jh::services
