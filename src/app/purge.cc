@@ -14,6 +14,7 @@ Result<PurgeSummary> Purge(const services::Env& base) {
   services::Env env{base.store, base.vault, base.clock, &trail, &system};
   PurgeSummary summary;
   JH_ASSIGN_OR_RETURN(summary.verwijsindex, services::PurgeVerwijsindex(env));
+  JH_ASSIGN_OR_RETURN(summary.jeugdhulp, services::PurgeJeugdhulp(env));
   JH_TRY(services::FlushTrail(env));
   return summary;
 }
@@ -45,7 +46,8 @@ void RunAndLog(const services::Env& env) {
     const auto& v = result->verwijsindex;
     log::Info("purge", {{"vir_gearchiveerd", v.gearchiveerd},
                         {"vir_verwijderd", v.verwijderd},
-                        {"vir_vernietigd", v.vernietigd}});
+                        {"vir_vernietigd", v.vernietigd},
+                        {"jw_dossiers_vernietigd", result->jeugdhulp.dossiers_vernietigd}});
   } else {
     log::Error("purge-failed", {{"reason", result.error().message}});
   }

@@ -1,4 +1,4 @@
-// Applying the retention rules (API.md `jeugdhulp purge`; VIR-11, VIR-12 — and the retention
+// Applying the retention rules (API.md `jeugdhulp purge`; VIR-11, VIR-12, JW-09 — and the retention
 // rules of later areas as they arrive). Runs as the system actor with its own trail, so every
 // removal is in the processing log like any request. `serve` runs it at start and daily.
 #pragma once
@@ -8,12 +8,14 @@
 #include <thread>
 
 #include "services/env.h"
+#include "services/jw_opschoning.h"
 #include "services/vir_opschoning.h"
 
 namespace jh::app {
 
 struct PurgeSummary {
   services::VirOpschoning verwijsindex;
+  services::JwOpschoning jeugdhulp;  // JW-09
 };
 
 // One run as of env.clock.Today(). `env` must carry no trail or actor: the run makes its own.

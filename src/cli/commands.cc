@@ -164,6 +164,8 @@ int RunPurge(const CommonOptions& o) {
   std::printf("VIR_GEARCHIVEERD=%lld\nVIR_VERWIJDERD=%lld\nVIR_VERNIETIGD=%lld\n",
               static_cast<long long>(v.gearchiveerd), static_cast<long long>(v.verwijderd),
               static_cast<long long>(v.vernietigd));
+  std::printf("JW_DOSSIERS_VERNIETIGD=%lld\n",
+              static_cast<long long>(summary->jeugdhulp.dossiers_vernietigd));
   return 0;
 }
 
