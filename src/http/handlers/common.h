@@ -21,6 +21,8 @@ schema::NodePtr Id();
 schema::NodePtr DateField(std::string description);
 schema::NodePtr Timestamp(std::string description);
 schema::NodePtr Gemeentecode();
+// An iJw product category: two digits, e.g. "45" (JW-04).
+schema::NodePtr Productcategorie();
 // {token}: shown once, stored only as a hash.
 schema::NodePtr TokenSchema();
 
