@@ -65,8 +65,9 @@ TEST(JwGemeenteZicht, NoNoteAndNothingOutsideJw06OnAnyMunicipalEndpoint) {
         ++calls;
         EXPECT_EQ(r.body.find("GEHEIM-DOSSIER"), std::string::npos) << target;
         if (r.status != 200 || filled.find("/declaraties") == std::string::npos) continue;
+        // The XML form is closed by its XSD (jw323_xml_test.cc); here the JSON members count.
+        if (r.Header("content-type").rfind("application/json", 0) != 0) continue;
         const json body = BodyJson(r);
-        if (body.is_null()) continue;  // the XML form: validated against the XSD elsewhere
         if (body.contains("resultaten")) {
           for (const json& bill : body["resultaten"]) {
             ExpectJw06(bill, target);
