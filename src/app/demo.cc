@@ -3,6 +3,10 @@
 #include <map>
 
 #include "services/gemeenten.h"
+#include "services/jw_declaraties.h"
+#include "services/jw_dossiers.h"
+#include "services/jw_toegang.h"
+#include "services/jw_toewijzingen.h"
 #include "services/medewerkers.h"
 #include "services/organisaties.h"
 #include "services/personen.h"
@@ -52,6 +56,43 @@ const Person kPeople[] = {
     {"999900201", "Zoë", "Martens", "2010-06-30", "V", "9999AG", 40, 17, -1},
     {"999900213", "Luca", "Martens", "2013-10-12", "M", "9999AG", 40, 17, -1},
 };
+
+// Jeugdhulp for Daan (13): the huisarts refers him for category 45, the municipality assigns
+// it to Jeugdhulp Horizon, which starts last month with the consent of Daan and both parents
+// (JW-08, 12–15), keeps a dossier with one note, and bills last month.
+Status SeedJeugdhulp(services::Env& env, const std::map<std::string, auth::Actor>& actors,
+                     const std::string& aanbieder, const std::vector<std::string>& ids) {
+  auto as = [&](const char* email) {
+    return services::Env{env.store, env.vault, env.clock, env.trail, &actors.at(email)};
+  };
+  auto fail = [](const char* what) { return Error::Internal(std::string("demo: ") + what); };
+  const Date today = env.clock.Today();
+  const Date begin = Date{today.year, today.month, 1}.AddMonths(-1);
+  const Date eind = begin.AddMonths(1).AddDays(-1);
+  JH_ASSIGN_OR_RETURN(Bsn daan, Bsn::Parse(kPeople[3].bsn));
+
+  services::Env huisarts = as("p.linde@delinde.example");
+  auto verwijzing = services::CreateJwVerwijzing(huisarts, daan, "45");
+  if (!verwijzing.ok()) return fail("verwijzing");
+  services::Env gemeente = as("contract@demodam.example");
+  services::NieuweJwToewijzing in{
+      daan,           aanbieder, "45", "45A01", 40, "04", begin, begin.AddYears(1).AddDays(-1),
+      verwijzing->id, {}};
+  auto toewijzing = services::CreateJwToewijzing(gemeente, in);
+  if (!toewijzing.ok()) return fail("toewijzing");
+  services::Env hulp = as("t.hulp@horizon.example");
+  if (!services::StartJwToewijzing(hulp, toewijzing->id, begin, {ids[3], ids[0], ids[1]}).ok()) {
+    return fail("start");
+  }
+  auto dossier = services::CreateJwDossier(hulp, toewijzing->id);
+  if (!dossier.ok()) return fail("dossier");
+  if (!services::AddJwAantekening(hulp, dossier->id, "Kennismaking met Daan en zijn ouders.")
+           .ok()) {
+    return fail("aantekening");
+  }
+  services::NieuweJwDeclaratie bill{toewijzing->id, begin, eind, 6, "04", 8550, 51300};
+  return services::CreateJwDeclaratie(hulp, bill).ok() ? Status() : fail("declaratie");
+}
 
 }  // namespace
 
@@ -198,6 +239,7 @@ Result<std::vector<DemoLogin>> SeedDemoRegion(services::Env& env,
       return Error::Internal("demo-vt-onderzoek");
     }
   }
+  JH_TRY(SeedJeugdhulp(env, actors, aanbieder, ids));
 
   for (int i : {1, 6}) {  // a mother and a youth of 16+
     JH_ASSIGN_OR_RETURN(Bsn bsn, Bsn::Parse(kPeople[i].bsn));

@@ -15,6 +15,7 @@ Result<PurgeSummary> Purge(const services::Env& base) {
   PurgeSummary summary;
   JH_ASSIGN_OR_RETURN(summary.verwijsindex, services::PurgeVerwijsindex(env));
   JH_ASSIGN_OR_RETURN(summary.veilig_thuis, services::PurgeVeiligThuis(env));
+  JH_ASSIGN_OR_RETURN(summary.jeugdhulp, services::PurgeJeugdhulp(env));
   JH_TRY(services::FlushTrail(env));
   return summary;
 }
@@ -29,7 +30,8 @@ Status PurgeAndLog(const services::Env& env) {
   log::Info("purge", {{"vir_gearchiveerd", v.gearchiveerd},
                       {"vir_verwijderd", v.verwijderd},
                       {"vir_vernietigd", v.vernietigd},
-                      {"vt_vernietigd", result->veilig_thuis.vernietigd}});
+                      {"vt_vernietigd", result->veilig_thuis.vernietigd},
+                      {"jw_dossiers_vernietigd", result->jeugdhulp.dossiers_vernietigd}});
   return {};
 }
 

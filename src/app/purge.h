@@ -1,6 +1,6 @@
-// Applying the retention rules (API.md `jeugdhulp purge`; VIR-11, VIR-12, VT-08 — and the retention
-// rules of later areas as they arrive). Runs as the system actor with its own trail, so every
-// removal is in the processing log like any request. `serve` runs it at start and daily.
+// Applying the retention rules (API.md `jeugdhulp purge`; VIR-11, VIR-12, VT-08, JW-09 — and
+// the retention rules of later areas as they arrive). Runs as the system actor with its own trail,
+// so every removal is in the processing log like any request. `serve` runs it at start and daily.
 #pragma once
 
 #include <condition_variable>
@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "services/env.h"
+#include "services/jw_opschoning.h"
 #include "services/vir_opschoning.h"
 #include "services/vt_bewaring.h"
 
@@ -16,6 +17,7 @@ namespace jh::app {
 struct PurgeSummary {
   services::VirOpschoning verwijsindex;
   services::VtBewaring veilig_thuis;
+  services::JwOpschoning jeugdhulp;  // JW-09
 };
 
 // One run as of env.clock.Today(). `env` must carry no trail or actor: the run makes its own.

@@ -44,5 +44,15 @@ inline constexpr const char* kVtInformatie = "vt-informatie";
 inline constexpr const char* kVtOverdracht = "vt-overdracht";
 inline constexpr const char* kVtMelderIdentiteit = "vt-melder-identiteit";
 inline constexpr const char* kVtBewaring = "vt-bewaring";
+// Toegang, jeugdhulp and declaraties. A municipal read is logged under the activity of the
+// purpose it stated (JW-01): jw-toegang, jw-bekostiging or jw-controle.
+inline constexpr const char* kJwVerwijzing = "jw-verwijzing";
+inline constexpr const char* kJwToegang = "jw-toegang";
+inline constexpr const char* kJwJeugdhulp = "jw-jeugdhulp";
+inline constexpr const char* kJwDossier = "jw-dossier";
+inline constexpr const char* kJwDeclaratie = "jw-declaratie";
+inline constexpr const char* kJwBekostiging = "jw-bekostiging";
+inline constexpr const char* kJwControle = "jw-controle";
+inline constexpr const char* kJwOpschoning = "jw-opschoning";
 
 }  // namespace jh::audit

@@ -165,6 +165,8 @@ int RunPurge(const CommonOptions& o) {
               static_cast<long long>(v.gearchiveerd), static_cast<long long>(v.verwijderd),
               static_cast<long long>(v.vernietigd));
   std::printf("VT_VERNIETIGD=%lld\n", static_cast<long long>(summary->veilig_thuis.vernietigd));
+  std::printf("JW_DOSSIERS_VERNIETIGD=%lld\n",
+              static_cast<long long>(summary->jeugdhulp.dossiers_vernietigd));
   return 0;
 }
 

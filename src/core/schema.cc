@@ -19,6 +19,8 @@ const char* KindName(Kind k) {
       return "tekst";
     case Kind::kInteger:
       return "geheel getal";
+    case Kind::kNumber:
+      return "getal";
     case Kind::kBoolean:
       return "true of false";
     case Kind::kObject:
@@ -108,6 +110,9 @@ void Check(const Node& s, const Json& v, const std::string& path, Collector& out
     case Kind::kInteger:
       type_ok = v.is_number_integer();
       break;
+    case Kind::kNumber:
+      type_ok = v.is_number();
+      break;
     case Kind::kBoolean:
       type_ok = v.is_boolean();
       break;
@@ -140,6 +145,7 @@ void Check(const Node& s, const Json& v, const std::string& path, Collector& out
       }
       break;
     }
+    case Kind::kNumber:
     case Kind::kBoolean:
       break;
     case Kind::kObject:
@@ -188,6 +194,7 @@ NodePtr Integer(std::string description, std::optional<int64_t> min, std::option
   return n;
 }
 
+NodePtr Number(std::string description) { return Make(Kind::kNumber, std::move(description)); }
 NodePtr Boolean(std::string description) { return Make(Kind::kBoolean, std::move(description)); }
 
 NodePtr Object(std::vector<Field> fields, std::string description) {

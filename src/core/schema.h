@@ -15,7 +15,7 @@
 
 namespace jh::schema {
 
-enum class Kind { kString, kInteger, kBoolean, kObject, kArray };
+enum class Kind { kString, kInteger, kNumber, kBoolean, kObject, kArray };
 
 struct Node;
 using NodePtr = std::shared_ptr<const Node>;
@@ -64,6 +64,9 @@ NodePtr Enum(std::string description, std::vector<std::string> values);
 NodePtr Formatted(std::string description, Format format, std::string example = "");
 NodePtr Integer(std::string description, std::optional<int64_t> min = std::nullopt,
                 std::optional<int64_t> max = std::nullopt);
+// Any JSON number, fractions too: for amounts whose rule (e.g. JW-07, whole eurocents)
+// must refuse a fraction by name rather than as a type error.
+NodePtr Number(std::string description);
 NodePtr Boolean(std::string description);
 NodePtr Object(std::vector<Field> fields, std::string description = "");
 // An object whose unknown fields are refused with `rule` (e.g. VIR-04, JW-06).

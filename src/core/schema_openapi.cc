@@ -24,6 +24,9 @@ Json ToOpenApi(const Node& s) {
       if (s.minimum) out["minimum"] = *s.minimum;
       if (s.maximum) out["maximum"] = *s.maximum;
       break;
+    case Kind::kNumber:
+      out["type"] = "number";
+      break;
     case Kind::kBoolean:
       out["type"] = "boolean";
       break;

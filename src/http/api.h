@@ -46,6 +46,7 @@ struct Call {
   const auth::Actor* actor;  // nullptr on public operations
   Json body;                 // the validated body, or null
   services::Env& env;        // per request: carries the actor and the audit trail
+  std::string media;         // the negotiated response media type ("" = JSON), see Operation
 
   const std::string& Param(const std::string& name) const { return request.params.at(name); }
   // A validated integer query parameter, or `fallback` when absent.
@@ -63,6 +64,19 @@ struct Reply {
   static Reply Created(Json body) { return Reply{201, std::move(body), {}, {}, {}}; }
 };
 
+// Another form of an operation's success response, chosen by content negotiation: the
+// request's Accept header (RFC 9110 12.5.1; q-values and type/* ranges). JSON stays the
+// default — when Accept is absent, prefers JSON, ties, or names nothing the operation offers,
+// the answer is JSON (never 406). The handler reads the choice from Call::media and returns
+// Reply.raw with that content_type; the OpenAPI document lists the form under the response.
+struct Representation {
+  std::string media_type;   // e.g. "application/xml"
+  std::string description;  // what the form is, for the document
+};
+
+// The media type `accept` prefers among JSON and `offered`; "" means JSON.
+std::string NegotiateMedia(const std::string& accept, const std::vector<Representation>& offered);
+
 struct Operation {
   std::string method;
   std::string path;  // full path template, e.g. "/api/v1/organisaties/{id}"
@@ -75,9 +89,10 @@ struct Operation {
   schema::NodePtr body;            // request body schema; nullptr = no body
   std::vector<QueryParam> query;
   int success = 200;
-  schema::NodePtr response;    // success body schema (JSON); nullptr = none/raw
-  std::string response_media;  // non-JSON success media type (e.g. text/plain)
-  std::vector<int> errors;     // extra documented statuses (409, 422, ...)
+  schema::NodePtr response;                     // success body schema (JSON); nullptr = none/raw
+  std::string response_media;                   // non-JSON success media type (e.g. text/plain)
+  std::vector<Representation> representations;  // other forms of the JSON response (Accept)
+  std::vector<int> errors;                      // extra documented statuses (409, 422, ...)
   std::function<Result<Reply>(Call&)> handle;
 };
 
@@ -126,6 +141,9 @@ void RegisterVerwijsindexBeheer(Api& api);
 void RegisterWebhooks(Api& api);
 void RegisterVeiligThuis(Api& api);
 void RegisterVeiligThuisStappen(Api& api);
+void RegisterJeugdhulp(Api& api);  // verwijzingen, toegangsbesluiten, toewijzingen
+void RegisterDossiers(Api& api);
+void RegisterDeclaraties(Api& api);
 
 // Every area above, in order.
 void RegisterAll(Api& api);

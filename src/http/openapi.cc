@@ -114,6 +114,10 @@ Json OperationObject(const Operation& op) {
                   {"headers", {{"API-Version", {{"$ref", "#/components/headers/API-Version"}}}}}};
   if (op.response) {
     success["content"] = {{"application/json", {{"schema", schema::ToOpenApi(*op.response)}}}};
+    for (const Representation& r : op.representations) {
+      success["content"][r.media_type] = {
+          {"schema", {{"type", "string"}, {"description", r.description}}}};
+    }
   } else if (!op.response_media.empty()) {
     success["content"] = {{op.response_media, {{"schema", {{"type", "string"}}}}}};
   }

@@ -4,6 +4,7 @@
 
 #include "audit/register.h"
 #include "core/log.h"
+#include "services/jw_opschoning.h"
 #include "services/vir_opschoning.h"
 #include "services/write.h"
 
@@ -25,6 +26,7 @@ Result<Vernietiging> VernietigPersoon(Env& env, const std::string& id) {
       return {};
     }
     JH_TRY(VirOntkoppelPersoon(tx, env, id, "avg"));  // VIR-12: not archived
+    JH_TRY(JwOntkoppelPersoon(tx, env, id));          // his dossiers' keys too
     JH_TRY(tx.Exec("UPDATE data_keys SET sealed = NULL, vernietigd_op = $2 WHERE owner_id = $1",
                    {id, now}));
     JH_TRY(

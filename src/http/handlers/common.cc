@@ -53,4 +53,13 @@ schema::NodePtr Gemeentecode() {
   return schema::Formatted("CBS-gemeentecode.", schema::GemeentecodeFormat(), "GM0363");
 }
 
+schema::NodePtr Productcategorie() {
+  schema::Format f{"", "^[0-9]{2}$", "productcategorie", [](const std::string& s) -> std::string {
+                     bool ok =
+                         s.size() == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9';
+                     return ok ? "" : "Een productcategorie bestaat uit 2 cijfers (iJw), bijv. 45.";
+                   }};
+  return schema::Formatted("Productcategorie (iJw).", f, "45");
+}
+
 }  // namespace jh::api

@@ -23,6 +23,8 @@ schema::NodePtr Timestamp(std::string description);
 schema::NodePtr Gemeentecode();
 // {postcode, huisnummer}: an address as the BRP stand-in keeps it.
 schema::NodePtr AdresSchema();
+// An iJw product category: two digits, e.g. "45" (JW-04).
+schema::NodePtr Productcategorie();
 // {token}: shown once, stored only as a hash.
 schema::NodePtr TokenSchema();
 

@@ -17,14 +17,6 @@ Result<Reply> SetToegang(Call& c) {
   return Reply::Ok(Json{{"gemeentecode", code}, {"toegangsteam", team}});
 }
 
-NodePtr ProductcategorieSchema() {
-  Format f{"", "^[0-9]{2}$", "productcategorie", [](const std::string& s) -> std::string {
-             bool ok = s.size() == 2 && s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9';
-             return ok ? "" : "Een productcategorie bestaat uit 2 cijfers (iJw), bijv. 45.";
-           }};
-  return Formatted("Productcategorie (iJw).", f, "45");
-}
-
 Result<Reply> CreateContract(Call& c) {
   services::Contract in;
   in.gemeentecode = c.body["gemeentecode"];
@@ -58,7 +50,7 @@ void RegisterGemeenten(Api& api) {
            .body = Object({Req("toegangsteam", team)}),
            .response = Object({Req("gemeentecode", Gemeentecode()), Req("toegangsteam", team)}),
            .handle = SetToegang});
-  NodePtr categories = Array(ProductcategorieSchema(), "Productcategorieen.", 50);
+  NodePtr categories = Array(Productcategorie(), "Productcategorieen.", 50);
   api.Add({.method = "POST",
            .path = "/api/v1/contracten",
            .operation_id = "createContract",

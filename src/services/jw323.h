@@ -1,0 +1,19 @@
+// The iJw 3.2 JW323 (declaratie) form of a bill: the message a provider sends a municipality,
+// holding the same JW-06 fields as the JSON view and nothing else. Written with libxml2 as
+// UTF-8 without a byte-order mark; amounts in eurocent. schemas/ijw/jw323.xsd describes the
+// subset produced here, and the tests validate against it.
+#pragma once
+
+#include <string>
+
+#include "core/result.h"
+#include "services/jw_declaraties.h"
+
+namespace jh::services {
+
+inline constexpr const char* kJw323Namespace = "http://www.istandaarden.nl/ijw/3_2/jw323/schema";
+
+// One message with one client and one prestatie. Errors: kInternal when libxml2 fails.
+[[nodiscard]] Result<std::string> Jw323Xml(const JwDeclaratie& d);
+
+}  // namespace jh::services

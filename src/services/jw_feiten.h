@@ -1,0 +1,60 @@
+// The facts the jeugdhulp services share: the youth (found by BSN, never by a BSN in a URL)
+// and an assignment (toewijzing) as stored. Reads only; the rules decide.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/bsn.h"
+#include "core/date.h"
+#include "services/env.h"
+
+namespace jh::services {
+
+struct JwJeugdige {
+  std::string id;
+  Date geboortedatum;
+  std::string gemeentecode;
+};
+
+// The living person with this BSN. Errors: kUnprocessable naming `bsn` when none is known.
+[[nodiscard]] Result<JwJeugdige> FindJwJeugdige(Env& env, const Bsn& bsn);
+
+struct JwToewijzing {
+  std::string id;
+  int64_t toewijzingnummer = 0;
+  std::string persoon_id;
+  std::string gemeentecode;
+  std::string aanbieder_id;
+  std::string productcategorie;
+  std::string productcode;
+  int64_t volume = 0;
+  std::string eenheid;
+  Date geldig_vanaf;
+  Date geldig_tot;
+  std::optional<std::string> verwijzing_id;
+  std::optional<std::string> toegangsbesluit_id;
+  std::string verwijzer_code;  // iJw COD327
+  std::string status;          // toegewezen | gestart | gestopt
+  std::optional<Date> startdatum;
+  std::optional<Date> einddatum;
+  std::string toegewezen_op;
+};
+
+// The columns LoadJwToewijzing reads, for services that join on them.
+extern const char* const kJwToewijzingKolommen;
+JwToewijzing JwToewijzingUitRij(const store::Row& r);
+
+// The assignment, or nullopt when unknown.
+[[nodiscard]] Result<std::optional<JwToewijzing>> LoadJwToewijzing(store::Tx& tx,
+                                                                   const std::string& id);
+[[nodiscard]] Result<std::optional<JwToewijzing>> LoadJwToewijzing(Env& env, const std::string& id);
+
+// The next number in a per-municipality sequence (toewijzingnummer, besluitnummer) — inside
+// the write that uses it. The UNIQUE constraint makes a concurrent duplicate a 409 (PostgreSQL).
+[[nodiscard]] Result<int64_t> NextJwNummer(store::Tx& tx, const std::string& table,
+                                           const std::string& column,
+                                           const std::string& gemeentecode);
+
+}  // namespace jh::services
