@@ -51,7 +51,7 @@ test-asan: build-asan
 	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS) --timeout 600
 
 # ThreadSanitizer over the concurrent parts: the group-committing store and the server.
-TSAN_UNIT ?= StoreGroupCommitTest.*:StoreFaultTest.*:StoreSqliteTest.*
+TSAN_UNIT ?= StoreGroupCommitTest.*:StoreFaultTest.*:StoreSqliteTest.*:Stores/StoreContract.*
 TSAN_INTEGRATION ?= ServerLimitsTest.*:AdminApi.*:VirConcurrency.*
 test-tsan: build-tsan
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/unit_tests --gtest_filter='$(TSAN_UNIT)'

@@ -11,9 +11,32 @@
 
 namespace jh::app {
 
+namespace {
+
+// A PostgreSQL database is shared: another data directory may have initialised it, with
+// another master key. A second init would add a beheerder whose key cannot open the data
+// already there, so it is refused before anything is created.
+Status RefuseFilledDatabase(const DataDir& dir) {
+  JH_ASSIGN_OR_RETURN(std::unique_ptr<store::Store> s, store::OpenPostgres(dir.database_url));
+  bool filled = false;
+  JH_TRY(s->Read([&filled](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query("SELECT 1 FROM organisaties LIMIT 1"));
+    filled = !rows.empty();
+    return {};
+  }));
+  if (filled) {
+    return Error::Conflict(
+        "De PostgreSQL-database is al in gebruik (geïnitialiseerd met een andere datamap).");
+  }
+  return {};
+}
+
+}  // namespace
+
 Result<std::string> InitDataDir(const DataDir& dir, const Clock& clock,
                                 const std::string& gemeentecode) {
   JH_TRY(crypto::Init());
+  if (!dir.database_url.empty()) JH_TRY(RefuseFilledDatabase(dir));
   std::error_code ec;
   std::filesystem::create_directories(dir.root, ec);
   if (ec) return Error::Unavailable("De datamap kan niet worden gemaakt: " + ec.message());
@@ -60,7 +83,15 @@ void CheckpointHeads(audit::Checkpoint& checkpoint, store::Tx& tx) {
 
 }  // namespace
 
-Result<Opened> OpenDataDir(const DataDir& dir, const store::SqliteOptions& options) {
+Result<std::unique_ptr<store::Store>> OpenStoreOnly(const DataDir& dir) {
+  if (!dir.database_url.empty()) return store::OpenPostgres(dir.database_url);
+  store::SqliteOptions options;
+  options.read_connections = 1;
+  return store::OpenSqlite(dir.Database(), options);
+}
+
+Result<Opened> OpenDataDir(const DataDir& dir, const store::SqliteOptions& options,
+                           const store::PgOptions& pg_options) {
   JH_TRY(crypto::Init());
   if (!std::filesystem::exists(dir.KeyFile())) {
     return Error::Unavailable("De datamap is niet geïnitialiseerd (jeugdhulp init --data DIR).");
@@ -72,13 +103,23 @@ Result<Opened> OpenDataDir(const DataDir& dir, const store::SqliteOptions& optio
   // Shared with the hook, which the store keeps until its writer thread has stopped.
   std::shared_ptr<audit::Checkpoint> checkpoint = std::move(opened_checkpoint);
   store::SqliteOptions with_checkpoint = options;
-  with_checkpoint.after_commit = [checkpoint, then = options.after_commit](store::Tx& tx) {
+  with_checkpoint.after_commit = [checkpoint, then = dir.database_url.empty()
+                                                         ? options.after_commit
+                                                         : pg_options.after_commit](store::Tx& tx) {
     CheckpointHeads(*checkpoint, tx);
     if (then) then(tx);
   };
   // Read before the store opens: nothing has committed through it yet.
   auto checkpointed = audit::Checkpoint::Read(dir.AuditCheckpoint());
-  JH_ASSIGN_OR_RETURN(out.store, store::OpenSqlite(dir.Database(), with_checkpoint));
+  if (dir.database_url.empty()) {
+    JH_ASSIGN_OR_RETURN(out.store, store::OpenSqlite(dir.Database(), with_checkpoint));
+  } else {
+    // With several processes on one database, each writes the heads it committed into the
+    // checkpoint of its own data directory (docs/architecture.md, "PostgreSQL").
+    store::PgOptions pg = pg_options;
+    pg.after_commit = with_checkpoint.after_commit;
+    JH_ASSIGN_OR_RETURN(out.store, store::OpenPostgres(dir.database_url, pg));
+  }
   // Records cut off or rewritten while the server was stopped would otherwise only show at
   // the next `audit verify`: say so loudly now. The server still starts — the data it holds
   // is not lost by the tampering, and refusing service is the operator's call.

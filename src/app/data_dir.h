@@ -1,6 +1,7 @@
 // The data directory: DIR/master.key (mode 0600), DIR/jeugdhulp.db (SQLite, WAL),
 // DIR/audit.checkpoint (the audit chain heads, audit/checkpoint.h). The directory itself is
-// created with mode 0700.
+// created with mode 0700. With a PostgreSQL URL the data lives in that database instead of
+// jeugdhulp.db; the master key and this machine's checkpoint stay in DIR.
 #pragma once
 
 #include <filesystem>
@@ -16,6 +17,8 @@ namespace jh::app {
 
 struct DataDir {
   std::filesystem::path root;
+  // "" for SQLite in DIR; else postgresql://… (never logged: it may hold a password).
+  std::string database_url;
   std::filesystem::path KeyFile() const { return root / "master.key"; }
   std::filesystem::path Database() const { return root / "jeugdhulp.db"; }
   std::filesystem::path AuditCheckpoint() const { return root / "audit.checkpoint"; }
@@ -29,15 +32,23 @@ struct Opened {
 };
 
 // Creates the directory, the master key and the store, and a first beheerder with a token,
-// which is returned (shown once). Errors: kConflict when DIR already holds a master key;
-// kUnavailable on I/O failure.
+// which is returned (shown once). Errors: kConflict when DIR already holds a master key, or
+// the PostgreSQL database already holds organisations (sealed under another master key);
+// kUnavailable on I/O failure or when PostgreSQL cannot be reached.
 [[nodiscard]] Result<std::string> InitDataDir(const DataDir& dir, const Clock& clock,
                                               const std::string& gemeentecode);
 
 // Opens an initialised data directory, with the audit checkpoint written after every commit
-// (options.after_commit, if set, runs after that). Errors: kUnavailable (missing,
-// unreadable, bad mode, checkpoint cannot be opened).
+// (options.after_commit, if set, runs after that). `options` applies to SQLite, `pg_options`
+// to PostgreSQL (dir.database_url set); the checkpoint hook is added to either. Errors:
+// kUnavailable (missing, unreadable, bad mode, checkpoint cannot be opened, PostgreSQL
+// unreachable); kInvalidArgument for a URL that is not postgresql://.
 [[nodiscard]] Result<Opened> OpenDataDir(const DataDir& dir,
-                                         const store::SqliteOptions& options = {});
+                                         const store::SqliteOptions& options = {},
+                                         const store::PgOptions& pg_options = {});
+
+// Opens the store of `dir` without the checkpoint hook (audit verify must never move the
+// checkpoint): SQLite with one reader, or PostgreSQL. Errors as OpenSqlite / OpenPostgres.
+[[nodiscard]] Result<std::unique_ptr<store::Store>> OpenStoreOnly(const DataDir& dir);
 
 }  // namespace jh::app

@@ -8,8 +8,9 @@
 // The first record's prev_hash is 32 zero bytes. seq starts at 1 and has no gaps.
 //
 // Appending reads the current head inside the caller's write transaction, so appends are
-// serialised by the store (SQLite: the single writer; PostgreSQL: the primary key on seq
-// makes a concurrent append fail and retry).
+// serialised by the store (SQLite: the single writer; PostgreSQL: the writer lock every write
+// takes before BEGIN, so its snapshot holds the newest head — store/pg_store.cc). Were two
+// appends ever to meet, the primary key on seq refuses the second.
 #pragma once
 
 #include <cstdint>

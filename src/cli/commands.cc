@@ -25,6 +25,9 @@ class NoStore : public store::Store {
   std::string_view Dialect() const override { return "none"; }
 };
 
+// The data directory, and the PostgreSQL database when --database is given.
+app::DataDir Dir(const CommonOptions& o) { return app::DataDir{o.data, o.database}; }
+
 int Fail(const std::string& message, int code = 2) {
   std::fprintf(stderr, "jeugdhulp: %s\n", message.c_str());
   return code;
@@ -32,12 +35,7 @@ int Fail(const std::string& message, int code = 2) {
 
 Result<app::ServeOptions> ToServeOptions(const CommonOptions& o) {
   app::ServeOptions s;
-  s.dir.root = o.data;
-  if (!o.database.empty()) {
-    return Error::Invalid(
-        "database", "niet-ondersteund",
-        "PostgreSQL wordt nog niet ondersteund; laat --database weg voor SQLite.");
-  }
+  s.dir = Dir(o);
   JH_ASSIGN_OR_RETURN(auto listen, app::ParseListen(o.listen));
   s.http.host = listen.first;
   s.http.port = listen.second;
@@ -89,10 +87,20 @@ std::optional<audit::Break> MissingCheckpoint(const audit::VerifyReport& report,
 
 }  // namespace
 
+void AddDatabaseOption(CLI::App& app, CommonOptions& o) {
+  app.add_option("--database", o.database,
+                 "postgresql://… : de gegevens in PostgreSQL (de datamap houdt de sleutel)")
+      ->check([](const std::string& url) -> std::string {
+        if (url.starts_with("postgresql://") || url.starts_with("postgres://")) return "";
+        return "verwacht een URL postgresql://…";  // never echoes the value: it may hold a password
+      });
+}
+
 void AddInitOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--data", o.data, "Datamap")->required();
   app.add_option("--gemeentecode", o.gemeentecode, "Gemeentecode van de beheerorganisatie")
       ->capture_default_str();
+  AddDatabaseOption(app, o);
 }
 
 void AddServeOptions(CLI::App& app, CommonOptions& o) {
@@ -100,7 +108,7 @@ void AddServeOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--listen", o.listen, "HOST:PORT (poort 0 kiest een vrije)")
       ->capture_default_str();
   app.add_option("--today", o.today, "Vaste datum voor de regels (JJJJ-MM-DD)");
-  app.add_option("--database", o.database, "postgresql://… (nog niet ondersteund)");
+  AddDatabaseOption(app, o);
   app.add_option("--threads", o.io_threads, "Netwerkthreads")
       ->check(CLI::Range(1, 64))
       ->capture_default_str();
@@ -134,15 +142,18 @@ void AddAdminOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--data", o.data, "Datamap")->required();
   app.add_option("--today", o.today, "Vaste datum voor de regels (JJJJ-MM-DD)");
   app.add_option("request", o.admin_args, "METHOD PATH [JSON|-]")->expected(2, 3)->required();
+  AddDatabaseOption(app, o);
 }
 
 void AddAuditVerifyOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--data", o.audit_data, "Datamap (verplicht)");
+  AddDatabaseOption(app, o);
 }
 
 void AddPurgeOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--data", o.data, "Datamap")->capture_default_str();
   app.add_option("--today", o.today, "Vaste datum voor de regels (JJJJ-MM-DD)");
+  AddDatabaseOption(app, o);
 }
 
 int RunPurge(const CommonOptions& o) {
@@ -152,7 +163,7 @@ int RunPurge(const CommonOptions& o) {
     if (!parsed.ok()) return Fail("--today: verwacht JJJJ-MM-DD");
     today = *parsed;
   }
-  auto opened = app::OpenDataDir(app::DataDir{o.data});
+  auto opened = app::OpenDataDir(Dir(o));
   if (!opened.ok()) return Fail(opened.error().message);
   Clock clock(today);
   auto summary = app::Purge(services::Env{*opened->store, *opened->vault, clock});
@@ -197,7 +208,7 @@ int RunRestore(const CommonOptions& o) {
 
 int RunInit(const CommonOptions& o) {
   Clock clock;
-  auto token = app::InitDataDir(app::DataDir{o.data}, clock, o.gemeentecode);
+  auto token = app::InitDataDir(Dir(o), clock, o.gemeentecode);
   if (!token.ok()) return Fail(token.error().message);
   std::printf("BEHEERDER_TOKEN=%s\n", token->c_str());
   return 0;
@@ -210,6 +221,9 @@ int RunServe(const CommonOptions& o) {
 }
 
 int RunDemo(const CommonOptions& o) {
+  // The demo region lives in a data directory of its own, which --fresh removes whole; a
+  // shared PostgreSQL database is not the demo's to seed or wipe.
+  if (!o.database.empty()) return Fail("demo draait alleen op SQLite; laat --database weg.");
   auto options = ToServeOptions(o);
   if (!options.ok()) return Fail(FirstReason(options.error()));
   app::DataDir dir{o.data};
@@ -250,7 +264,7 @@ int RunDemo(const CommonOptions& o) {
 }
 
 int RunAdmin(const CommonOptions& o) {
-  auto opened = app::OpenDataDir(app::DataDir{o.data});
+  auto opened = app::OpenDataDir(Dir(o));
   if (!opened.ok()) return Fail(opened.error().message);
   std::optional<Date> today;
   if (!o.today.empty()) today = Date::Parse(o.today);
@@ -289,10 +303,11 @@ int RunOpenApi() {
 int RunAuditVerify(const CommonOptions& o) {
   if (o.audit_data.empty()) return Fail("audit verify: --data DIR is verplicht.");
   if (!crypto::Init().ok()) return Fail("libsodium kan niet worden gestart.");
-  const app::DataDir dir{o.audit_data};
+  const app::DataDir dir{o.audit_data, o.database};
+  const bool sqlite = dir.database_url.empty();
   std::error_code ec;
   // OpenSqlite would create an empty database, which would then verify as intact.
-  if (!std::filesystem::is_regular_file(dir.Database(), ec)) {
+  if (sqlite && !std::filesystem::is_regular_file(dir.Database(), ec)) {
     return Fail("Geen database in " + o.audit_data + " (jeugdhulp init --data DIR).");
   }
   // The checkpoint first: it is written only after its records were committed, so every
@@ -302,13 +317,13 @@ int RunAuditVerify(const CommonOptions& o) {
   if (!checkpoint.ok()) return Fail(checkpoint.error().message);
   // Opened without the checkpoint hook (not through OpenDataDir): verifying must never move
   // the checkpoint, and needs no master key.
-  store::SqliteOptions options;
-  options.read_connections = 1;
-  auto store = store::OpenSqlite(dir.Database(), options);
+  auto store = app::OpenStoreOnly(dir);
   if (!store.ok()) return Fail(store.error().message);
   auto report = audit::Verify(**store, *checkpoint);
   if (!report.ok()) return Fail(report.error().message);
-  auto integrity = IntegrityCheck(**store);
+  // SQLite's check of its file; PostgreSQL keeps its own files (checksums, amcheck are the
+  // operator's tools there).
+  auto integrity = sqlite ? IntegrityCheck(**store) : Result<std::string>(std::string("ok"));
   if (!integrity.ok()) return Fail(integrity.error().message);
 
   for (audit::Chain chain : {audit::Chain::kVerwerkingen, audit::Chain::kBesluiten}) {

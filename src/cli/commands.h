@@ -36,6 +36,10 @@ struct CommonOptions {
   int import_workers = 0;  // 0: one per core
 };
 
+// --database postgresql://…: the data in PostgreSQL, the master key still in --data. CLI11
+// checks the form before anything is opened; the value is never echoed (it may hold a
+// password).
+void AddDatabaseOption(CLI::App& app, CommonOptions& o);
 void AddInitOptions(CLI::App& app, CommonOptions& o);
 void AddServeOptions(CLI::App& app, CommonOptions& o);
 void AddAdminOptions(CLI::App& app, CommonOptions& o);

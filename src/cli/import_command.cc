@@ -48,6 +48,7 @@ void AddImportOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--format", o.import_format, "csv of jsonl (standaard: naar de extensie)")
       ->check(CLI::IsMember({"csv", "jsonl"}));
   app.add_option("--today", o.today, "Vaste datum voor de regels (JJJJ-MM-DD)");
+  AddDatabaseOption(app, o);
   app.add_option("--batch-size", o.import_batch, "Regels per transactie")
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
@@ -88,7 +89,7 @@ int RunImport(const CommonOptions& o) {
   }
   store::SqliteOptions store_options;
   store_options.writer_cache_kib = kCacheKib;
-  auto opened = app::OpenDataDir(app::DataDir{o.data}, store_options);
+  auto opened = app::OpenDataDir(app::DataDir{o.data, o.database}, store_options);
   if (!opened.ok()) return Usage(opened.error().message);
 
   Clock clock(today);

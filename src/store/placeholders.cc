@@ -1,20 +1,12 @@
 #include "store/placeholders.h"
 
+#include "store/sql_text.h"
+
 namespace jh::store::sqlite {
 
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// Copies sql[i..] up to and including the first `close` (or to the end), returning the index
-// just past it. SQL doubles a quote inside a literal ('it''s'); that reads as two adjacent
-// literals here, which is fine because nothing between them is translated.
-size_t CopyUntil(std::string_view sql, size_t i, std::string_view close, std::string& out) {
-  size_t end = sql.find(close, i);
-  end = end == std::string_view::npos ? sql.size() : end + close.size();
-  out.append(sql.substr(i, end - i));
-  return end;
-}
 
 }  // namespace
 

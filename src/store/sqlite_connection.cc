@@ -108,14 +108,6 @@ Error MapError(int code, sqlite3* db) {
   }
 }
 
-Status CallSafely(const Store::TxFn& fn, Tx& tx) {
-  try {
-    return fn(tx);
-  } catch (...) {
-    return Error::Internal("Een opslagtransactie is afgebroken door een uitzondering.");
-  }
-}
-
 Result<std::unique_ptr<Connection>> Connection::Open(const std::filesystem::path& file,
                                                      const ConnectionOptions& options) {
   const int flags =

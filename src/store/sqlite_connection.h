@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "store/callback.h"
 #include "store/store.h"
 
 struct sqlite3;
@@ -70,24 +71,7 @@ class Connection {
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
 };
 
-// The Tx handed to store callbacks: forwards to a Connection.
-class ConnectionTx final : public Tx {
- public:
-  explicit ConnectionTx(Connection& c) : c_(c) {}
-  Result<Rows> Query(std::string_view sql, std::vector<Value> params) override {
-    return c_.Query(sql, params);
-  }
-  Result<int64_t> Exec(std::string_view sql, std::vector<Value> params) override {
-    return c_.Exec(sql, params);
-  }
-
- private:
-  Connection& c_;
-};
-
-// Calls a store callback; an exception escaping it becomes kInternal (its text is dropped:
-// it could hold anything, personal data included).
-[[nodiscard]] Status CallSafely(const Store::TxFn& fn, Tx& tx);
+using ConnectionTx = store::ConnectionTx<Connection>;
 
 // Maps an extended SQLite result code to an Error (see Tx in store.h).
 Error MapError(int extended_code, sqlite3* db);

@@ -56,7 +56,7 @@ class ReaderPool {
 Status ReadInSnapshot(Connection& c, const Store::TxFn& fn) {
   JH_TRY(c.Control("BEGIN"));
   sqlite::ConnectionTx tx(c);
-  Status result = sqlite::CallSafely(fn, tx);
+  Status result = CallSafely(fn, tx);
   // Nothing was written, so COMMIT and ROLLBACK both just end the snapshot; a connection
   // must never go back to the pool inside a transaction.
   Status ended = c.Control("COMMIT");

@@ -1,4 +1,4 @@
-// The store: one small interface, two implementations (SQLite now, PostgreSQL later).
+// The store: one small interface, two implementations (SQLite; PostgreSQL, pg_store.cc).
 //
 // SQL handed to a Tx is portable between both: placeholders $1..$N, the types TEXT,
 // BIGINT and BLOB (the PostgreSQL implementation maps BLOB to BYTEA), INSERT ... ON
@@ -129,5 +129,30 @@ struct SqliteOptions {
 // Errors: kUnavailable when the file cannot be opened or a migration fails.
 [[nodiscard]] Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
                                                         const SqliteOptions& options = {});
+
+struct PgOptions {
+  // Connections per store, shared by reads and the (one at a time) writer. At least 2, so a
+  // Read inside a Write callback always finds one.
+  int pool_size = 8;
+  // Attempts of one Write when PostgreSQL reports a serialization failure or a deadlock
+  // (SQLSTATE 40001, 40P01); each retry waits a jittered, doubling few milliseconds.
+  int max_attempts = 10;
+  // Writes hold a session advisory lock of the database from before BEGIN until after
+  // COMMIT, so that writes of all processes run one at a time and every transaction's
+  // snapshot already holds the previous one's chain records (docs/architecture.md,
+  // "PostgreSQL"). false only in tests that need concurrent writers (the retry test): without
+  // it two processes appending to an audit chain at once fail and retry instead.
+  bool serialize_writes = true;
+  // As SqliteOptions::after_commit: run after every successful COMMIT, before the caller is
+  // answered and while the write lock is still held, with a Tx outside any transaction.
+  std::function<void(Tx&)> after_commit;
+};
+
+// Opens a PostgreSQL store at `url` (postgresql://…; libpq's syntax, never logged: it may hold
+// a password) and applies pending migrations under an advisory lock, with the dialect of
+// store/pg_dialect.h. Errors: kUnavailable when the server cannot be reached or a migration
+// fails; kInvalidArgument when `url` is not a postgresql:// URL.
+[[nodiscard]] Result<std::unique_ptr<Store>> OpenPostgres(const std::string& url,
+                                                          const PgOptions& options = {});
 
 }  // namespace jh::store

@@ -3,6 +3,7 @@
 // the record, after tampering with the database file directly (the SQLite C API, as an
 // insider with file access would).
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <filesystem>
@@ -17,9 +18,22 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-// Runs SQL on the database file, outside the server; returns the first column of the first
+// Runs SQL on the database file (or the server's PostgreSQL database), outside the server;
+// returns the first column of the first
 // row as an integer (0 without rows), or -1 on error.
 int64_t Sql(const fs::path& db_file, const std::string& sql) {
+  if (std::string url = DatabaseUrlOf(db_file.parent_path()); !url.empty()) {
+    PGconn* c = PQconnectdb(url.c_str());
+    PGresult* r = PQexec(c, sql.c_str());
+    const ExecStatusType status = PQresultStatus(r);
+    int64_t value = status == PGRES_TUPLES_OK && PQntuples(r) > 0 && PQgetisnull(r, 0, 0) == 0
+                        ? std::stoll(PQgetvalue(r, 0, 0))
+                        : 0;
+    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) value = -1;
+    PQclear(r);
+    PQfinish(c);
+    return value;
+  }
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(db_file.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
     sqlite3_close_v2(db);
@@ -43,7 +57,7 @@ std::pair<int, std::string> Verify(const fs::path& data) {
 // empty (the requests wrote none), records are appended through the data directory, so that
 // its checkpoint follows them as the server's would.
 void EnsureBothChainsHaveRecords(const fs::path& data) {
-  const app::DataDir dir{data};
+  const app::DataDir dir{data, DatabaseUrlOf(data)};
   for (audit::Chain chain : {audit::Chain::kVerwerkingen, audit::Chain::kBesluiten}) {
     const std::string name(audit::ChainName(chain));
     if (Sql(dir.Database(), "SELECT COUNT(*) FROM " + name) > 0) continue;

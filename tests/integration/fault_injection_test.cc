@@ -38,6 +38,8 @@ using store::testing::FailNextWrites;
 class FaultInjection : public ::testing::Test {
  protected:
   void SetUp() override {
+    // The fault injection is a SQLite VFS shim under the store: PostgreSQL's disk is its own.
+    if (ServerProcess::OnPostgres()) GTEST_SKIP() << "fault-injecting VFS exists only for SQLite";
     ASSERT_TRUE(crypto::Init().ok());
     std::string tmpl = (fs::temp_directory_path() / "jh-fault-XXXXXX").string();
     ASSERT_NE(mkdtemp(tmpl.data()), nullptr);

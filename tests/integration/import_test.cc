@@ -45,9 +45,11 @@ class ImportTest : public ::testing::Test {
     auto r = JsonRequest(*client_, "POST", "/api/v1/burgers/tokens", {{"bsn", bsn}},
                          server_->beheerder_token());
     if (r.status != 201) return "";
+    // The newest row: SQLite's rowid, PostgreSQL's ctid (tokens are only inserted here).
     auto rows = Peek(server_->data_dir() / "jeugdhulp.db",
-                     "SELECT persoon_id FROM tokens WHERE persoon_id IS NOT NULL "
-                     "ORDER BY rowid DESC LIMIT 1");
+                     std::string("SELECT persoon_id FROM tokens WHERE persoon_id IS NOT NULL "
+                                 "ORDER BY ") +
+                         (ServerProcess::OnPostgres() ? "ctid" : "rowid") + " DESC LIMIT 1");
     return rows.empty() ? "" : rows[0][0];
   }
 

@@ -189,7 +189,9 @@ TEST_F(Logboek, Avg04ErasureDestroysTheKeyAndKeepsTheLog) {
   std::string burger = BurgerToken("999990019");
   auto before = Peek(Db(), "SELECT COUNT(*) FROM verwerkingen")[0][0];
   const std::string sealed_hex =
-      Peek(Db(), "SELECT hex(sealed) FROM data_keys WHERE owner_id = '" + anna + "'")[0][0];
+      Peek(Db(), std::string("SELECT ") +
+                     (ServerProcess::OnPostgres() ? "encode(sealed, 'hex')" : "hex(sealed)") +
+                     " FROM data_keys WHERE owner_id = '" + anna + "'")[0][0];
   std::string sealed;
   for (size_t i = 0; i + 1 < sealed_hex.size(); i += 2) {
     sealed.push_back(static_cast<char>(std::stoi(sealed_hex.substr(i, 2), nullptr, 16)));

@@ -133,7 +133,8 @@ class WebhookTest : public ::testing::Test {
   void EnqueueOffline(const json& event, bool restart = true) {
     ASSERT_EQ(server_->Stop(), 0);
     {
-      auto opened = app::OpenDataDir(app::DataDir{server_->data_dir()});
+      auto opened =
+          app::OpenDataDir(app::DataDir{server_->data_dir(), DatabaseUrlOf(server_->data_dir())});
       ASSERT_TRUE(opened.ok()) << opened.error().message;
       Clock clock;
       services::Env env{*opened->store, *opened->vault, clock};

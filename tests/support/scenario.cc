@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <map>
 #include <regex>
+#include <thread>
 
 #include "support/server_process.h"
 
@@ -113,6 +115,13 @@ class Runner {
         server_->Stop();
         server_->SetToday(l.text.substr(6));
         Reconnect(l);
+        // serve applies the retention rules in a thread of its own once it listens; the
+        // steps after `today` expect them applied, so wait for its "purge" log line.
+        for (int waited = 0;
+             server_->Output().find("\"event\":\"purge\"") == std::string::npos && waited < 200;
+             ++waited) {
+          std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
       } else if (l.text == "purge" || l.text == "audit-verify") {
         server_->Stop();
         std::vector<std::string> args = l.text == "purge"

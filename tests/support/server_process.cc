@@ -10,8 +10,12 @@
 
 #include <chrono>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 #include <thread>
+
+#include "support/pg_database.h"
 
 namespace jh::testing {
 
@@ -47,12 +51,47 @@ pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& o
   _exit(127);
 }
 
+// Data directories of servers on PostgreSQL and their database URLs, so that a command run on
+// such a directory gets its --database too.
+std::mutex registry_mu;
+std::map<std::string, std::string>& Registry() {
+  static std::map<std::string, std::string> registry;
+  return registry;
+}
+
+std::vector<std::string> WithDatabaseArg(const std::vector<std::string>& args) {
+  std::vector<std::string> out = args;
+  for (size_t i = 0; i + 1 < args.size(); ++i) {
+    if (args[i] != "--data") continue;
+    std::lock_guard lock(registry_mu);
+    auto it = Registry().find(std::filesystem::path(args[i + 1]).lexically_normal().string());
+    if (it != Registry().end()) {
+      out.push_back("--database");
+      out.push_back(it->second);
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string DatabaseUrlOf(const std::filesystem::path& data_dir) {
+  std::lock_guard lock(registry_mu);
+  auto it = Registry().find(data_dir.lexically_normal().string());
+  return it == Registry().end() ? std::string() : it->second;
+}
+
+bool ServerProcess::OnPostgres() { return PgDatabase::BaseUrl().has_value(); }
+
+const std::string& ServerProcess::database_url() const {
+  static const std::string none;
+  return db_ ? db_->url() : none;
+}
 
 std::pair<int, std::string> ServerProcess::Run(const std::vector<std::string>& args) {
   char tmpl[] = "/tmp/jh-run-XXXXXX";
   std::filesystem::path dir = mkdtemp(tmpl);
-  pid_t pid = Spawn(args, dir / "out", dir / "err");
+  pid_t pid = Spawn(WithDatabaseArg(args), dir / "out", dir / "err");
   int status = 0;
   waitpid(pid, &status, 0);
   std::string out = ReadFile(dir / "out");
@@ -65,7 +104,7 @@ ServerProcess::RunResult ServerProcess::RunWithInput(const std::vector<std::stri
   char tmpl[] = "/tmp/jh-run-XXXXXX";
   std::filesystem::path dir = mkdtemp(tmpl);
   std::ofstream(dir / "in", std::ios::binary) << input;
-  pid_t pid = Spawn(args, dir / "out", dir / "err", dir / "in");
+  pid_t pid = Spawn(WithDatabaseArg(args), dir / "out", dir / "err", dir / "in");
   int status = 0;
   waitpid(pid, &status, 0);
   RunResult r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, ReadFile(dir / "out"),
@@ -79,6 +118,16 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(const Options& options) {
   char tmpl[] = "/tmp/jh-it-XXXXXX";
   p->root_ = mkdtemp(tmpl);
   p->data_ = p->root_ / "data";
+  if (OnPostgres()) {
+    std::string error;
+    p->db_ = PgDatabase::Create(&error);
+    if (p->db_ == nullptr) {
+      ADD_FAILURE() << "no PostgreSQL database: " << error;
+      return nullptr;
+    }
+    std::lock_guard lock(registry_mu);
+    Registry()[p->data_.lexically_normal().string()] = p->db_->url();
+  }
   auto [code, out] = Run({"init", "--data", p->data_.string()});
   auto pos = out.find("BEHEERDER_TOKEN=");
   if (code != 0 || pos == std::string::npos) {
@@ -91,6 +140,10 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(const Options& options) {
   if (!options.today.empty()) {
     args.push_back("--today");
     args.push_back(options.today);
+  }
+  if (p->db_) {
+    args.push_back("--database");
+    args.push_back(p->db_->url());
   }
   args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
   p->serve_args_ = std::move(args);
@@ -170,6 +223,11 @@ ServerProcess::~ServerProcess() {
   }
   std::error_code ec;
   std::filesystem::remove_all(root_, ec);
+  if (db_) {
+    std::lock_guard lock(registry_mu);
+    Registry().erase(data_.lexically_normal().string());
+  }
+  db_.reset();  // drops the database
 }
 
 HttpResponse JsonRequest(HttpClient& client, std::string_view method, std::string_view target,

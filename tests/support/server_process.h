@@ -1,6 +1,12 @@
 // Runs the real `jeugdhulp` binary for integration tests: `init` into a fresh temp data
 // directory, then `serve` on a free loopback port, with its stdout and stderr captured to
 // files outside the data directory (so tests can search both for leaked personal data).
+//
+// With JH_TEST_PG_URL set (scripts/test-pg), every server gets a fresh PostgreSQL database of
+// its own on that server (dropped when the ServerProcess goes): `init` and `serve` run with
+// `--database`, and Run/RunWithInput add the same `--database` to any command given the
+// `--data` of such a server (audit verify, purge, import, admin), so tests need not know
+// which store they run on. OnPostgres() tells the few that must.
 #pragma once
 
 #include <sys/types.h>
@@ -17,6 +23,8 @@
 
 namespace jh::testing {
 
+class PgDatabase;
+
 class ServerProcess {
  public:
   struct Options {
@@ -32,6 +40,10 @@ class ServerProcess {
   uint16_t port() const { return port_; }
   const std::string& beheerder_token() const { return token_; }
   const std::filesystem::path& data_dir() const { return data_; }
+  // The server's PostgreSQL URL, or "" on SQLite.
+  const std::string& database_url() const;
+  // True when the integration tests run against PostgreSQL (JH_TEST_PG_URL is set).
+  static bool OnPostgres();
   // Everything the process wrote to stdout and stderr so far.
   std::string Output() const;
   // SIGTERM and wait; returns the exit status (or -1).
@@ -64,9 +76,13 @@ class ServerProcess {
   std::filesystem::path data_;
   std::string token_;
   std::vector<std::string> serve_args_;
+  std::unique_ptr<PgDatabase> db_;  // PostgreSQL only
   uint16_t port_ = 0;
   pid_t pid_ = -1;
 };
+
+// The PostgreSQL URL of the running server whose data directory is `data_dir`, or "".
+std::string DatabaseUrlOf(const std::filesystem::path& data_dir);
 
 // Sends a JSON request with a bearer token.
 HttpResponse JsonRequest(HttpClient& client, std::string_view method, std::string_view target,

@@ -1,12 +1,46 @@
 #include "support/sqlite_peek.h"
 
 #include <gtest/gtest.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
+
+#include "support/server_process.h"
 
 namespace jh::testing {
 
+namespace {
+
+std::vector<std::vector<std::string>> PeekPostgres(const std::string& url, const std::string& sql) {
+  std::vector<std::vector<std::string>> rows;
+  PGconn* c = PQconnectdb(url.c_str());
+  PGresult* r = PQexec(c, sql.c_str());
+  if (PQresultStatus(r) != PGRES_TUPLES_OK) {
+    ADD_FAILURE() << PQerrorMessage(c) << " in " << sql;
+  } else {
+    for (int i = 0; i < PQntuples(r); ++i) {
+      std::vector<std::string> row;
+      for (int j = 0; j < PQnfields(r); ++j) {
+        const char* v = PQgetisnull(r, i, j) != 0 ? "<null>" : PQgetvalue(r, i, j);
+        if (PQftype(r, j) == 16 && PQgetisnull(r, i, j) == 0) {  // bool, as SQLite's 1/0
+          v = v[0] == 't' ? "1" : "0";
+        }
+        row.emplace_back(v);
+      }
+      rows.push_back(std::move(row));
+    }
+  }
+  PQclear(r);
+  PQfinish(c);
+  return rows;
+}
+
+}  // namespace
+
 std::vector<std::vector<std::string>> Peek(const std::filesystem::path& db,
                                            const std::string& sql) {
+  if (std::string url = DatabaseUrlOf(db.parent_path()); !url.empty()) {
+    return PeekPostgres(url, sql);
+  }
   std::vector<std::vector<std::string>> rows;
   sqlite3* handle = nullptr;
   if (sqlite3_open_v2(db.c_str(), &handle, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
