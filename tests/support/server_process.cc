@@ -85,7 +85,20 @@ bool ServerProcess::OnPostgres() { return PgDatabase::BaseUrl().has_value(); }
 
 const std::string& ServerProcess::database_url() const {
   static const std::string none;
+  if (!sibling_of_url_.empty()) return sibling_of_url_;
   return db_ ? db_->url() : none;
+}
+
+std::unique_ptr<ServerProcess> ServerProcess::Sibling() const {
+  std::unique_ptr<ServerProcess> p(new ServerProcess());
+  char tmpl[] = "/tmp/jh-it-XXXXXX";
+  p->root_ = mkdtemp(tmpl);  // its own captured output; the data directory is shared
+  p->data_ = data_;
+  p->token_ = token_;
+  p->serve_args_ = serve_args_;
+  p->sibling_of_url_ = database_url();
+  if (!p->Launch()) return nullptr;
+  return p;
 }
 
 std::pair<int, std::string> ServerProcess::Run(const std::vector<std::string>& args) {

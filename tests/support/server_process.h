@@ -55,6 +55,11 @@ class ServerProcess {
   // port()); the previous process must have been stopped or killed. Fails the current test
   // and returns false on error. The captured output restarts empty.
   [[nodiscard]] bool Restart();
+  // A second `serve` process on this server's data directory and database (same master key,
+  // same store), on a port of its own: many processes behind one load balancer. Only for
+  // PostgreSQL (SQLite allows one server per file). The sibling never owns the database;
+  // stop or destroy it before this one.
+  [[nodiscard]] std::unique_ptr<ServerProcess> Sibling() const;
   // Sets the --today the next Restart() serves with ("" for the real date).
   void SetToday(const std::string& date);
   // Runs the binary with `args` to completion; returns {exit code, stdout}.
@@ -76,7 +81,8 @@ class ServerProcess {
   std::filesystem::path data_;
   std::string token_;
   std::vector<std::string> serve_args_;
-  std::unique_ptr<PgDatabase> db_;  // PostgreSQL only
+  std::unique_ptr<PgDatabase> db_;  // PostgreSQL only; null in a sibling
+  std::string sibling_of_url_;      // a sibling's database URL
   uint16_t port_ = 0;
   pid_t pid_ = -1;
 };
