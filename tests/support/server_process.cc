@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -33,6 +34,9 @@ pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& o
             const std::filesystem::path& err, const std::filesystem::path& in = {}) {
   pid_t pid = fork();
   if (pid != 0) return pid;
+  // A test binary that dies (a crash, a closed pipe) takes its servers with it: no orphan
+  // keeps a port, a data directory or a database connection.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (!in.empty()) {
     int i = open(in.c_str(), O_RDONLY);
     dup2(i, 0);
