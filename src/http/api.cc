@@ -302,6 +302,7 @@ void RegisterAll(Api& api) {
   RegisterJeugdhulp(api);
   RegisterDossiers(api);
   RegisterDeclaraties(api);
+  RegisterStatistieken(api);
   RegisterAccess(api);
 }
 

@@ -144,6 +144,7 @@ void RegisterVeiligThuisStappen(Api& api);
 void RegisterJeugdhulp(Api& api);  // verwijzingen, toegangsbesluiten, toewijzingen
 void RegisterDossiers(Api& api);
 void RegisterDeclaraties(Api& api);
+void RegisterStatistieken(Api& api);
 void RegisterAccess(Api& api);  // the AuthZEN evaluation API, outside /api/v1
 
 // Every area above, in order.
