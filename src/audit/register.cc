@@ -231,6 +231,16 @@ const std::vector<Verwerkingsactiviteit>& Register() {
        {"de velden van een declaratie (JW-06)"},
        {"geen"},
        "7 jaar (fiscale bewaarplicht)."},
+      {kAvgVerzoek,
+       "Rechten van betrokkenen: verzoeken om inzage, correctie en verwijdering",
+       "Verzoeken van betrokkenen en hun vertegenwoordigers ontvangen, toetsen aan de "
+       "leeftijdsregels en binnen de termijn beantwoorden (AVG-01, AVG-02).",
+       "AVG 12, 15, 16, 17; Jeugdwet 7.1.5.1, 7.3.15; Wmo 2015 5.3.2, 5.3.5",
+       {"jeugdigen", "ouders en wettelijk vertegenwoordigers"},
+       {"soort en context van het verzoek", "toelichting en redenen (versleuteld)",
+        "termijn en besluit"},
+       {"geen"},
+       "Zolang de betrokkene bestaat; bij verwijdering vernietigd (AVG-04)."},
       {kJwOpschoning,
        "Jeugdhulp: vernietiging van dossiers na de bewaartermijn",
        "Dossiers vernietigen 20 jaar na hun laatste wijziging door de sleutel van het dossier "

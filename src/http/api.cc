@@ -303,6 +303,7 @@ void RegisterAll(Api& api) {
   RegisterDossiers(api);
   RegisterDeclaraties(api);
   RegisterStatistieken(api);
+  RegisterVerzoeken(api);
   RegisterAccess(api);
 }
 

@@ -145,6 +145,7 @@ void RegisterJeugdhulp(Api& api);  // verwijzingen, toegangsbesluiten, toewijzin
 void RegisterDossiers(Api& api);
 void RegisterDeclaraties(Api& api);
 void RegisterStatistieken(Api& api);
+void RegisterVerzoeken(Api& api);
 void RegisterAccess(Api& api);  // the AuthZEN evaluation API, outside /api/v1
 
 // Every area above, in order.
