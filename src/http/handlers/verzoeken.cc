@@ -2,6 +2,7 @@
 // handler's extension and decision, and the handler's list of what is due.
 #include "services/verzoeken.h"
 #include "http/handlers/common.h"
+#include "services/inzage.h"
 
 namespace jh::api {
 
@@ -60,6 +61,36 @@ Result<Reply> Besluit(Call& c) {
   return Reply::Created(ToJson(v));
 }
 
+Result<Reply> Inzage(Call& c) {
+  auto p = PageFrom(c);
+  JH_ASSIGN_OR_RETURN(services::Inzage z, services::GetInzage(c.env, c.Param("id"), p));
+  Json gegevens = Json::array();
+  for (const auto& g : z.gegevens) {
+    gegevens.push_back(Json{{"soort", g.soort},
+                            {"datum", g.datum},
+                            {"status", g.status},
+                            {"omschrijving", g.omschrijving}});
+  }
+  Json log = Json::array();
+  for (const auto& m : z.logboek.items) {
+    log.push_back(Json{{"tijdstip", m.tijdstip},
+                       {"wie", m.wie},
+                       {"wat", m.wat},
+                       {"waarom", m.waarom},
+                       {"verwerkingsactiviteit", m.activiteit}});
+  }
+  const services::Persoon& ps = z.persoon;
+  Json persoon{{"voornamen", ps.voornamen},
+               {"geslachtsnaam", ps.geslachtsnaam},
+               {"geboortedatum", ps.geboortedatum.ToString()},
+               {"gemeentecode", ps.gemeentecode},
+               {"adres", {{"postcode", ps.adres.postcode}, {"huisnummer", ps.adres.huisnummer}}}};
+  return Reply::Ok(Json{{"context", z.context},
+                        {"persoon", persoon},
+                        {"gegevens", gegevens},
+                        {"logboek", PageJson(std::move(log), p, z.logboek.totaal)}});
+}
+
 Result<Reply> List(Call& c) {
   auto p = PageFrom(c);
   JH_ASSIGN_OR_RETURN(auto page, services::OpenVerzoeken(c.env, p));
@@ -104,6 +135,16 @@ void RegisterVerzoeken(Api& api) {
            .access = Access::kBurger,
            .response = VerzoekSchema(),
            .handle = Get});
+  api.Add({.method = "GET",
+           .path = "/api/v1/verzoeken/{id}/inzage",
+           .operation_id = "getInzage",
+           .tag = "Rechten",
+           .summary = "Inzage: de gegevens en het verwerkingslogboek (AVG-03, VT-04 toegepast)",
+           .access = Access::kBurger,
+           .query = PaginationParams(),
+           .response = FreeObject("context, persoon, gegevens en logboek (gepagineerd)."),
+           .errors = {409},
+           .handle = Inzage});
   api.Add({.method = "GET",
            .path = "/api/v1/verzoeken",
            .operation_id = "listVerzoeken",
