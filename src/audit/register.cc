@@ -241,6 +241,15 @@ const std::vector<Verwerkingsactiviteit>& Register() {
         "termijn en besluit"},
        {"geen"},
        "Zolang de betrokkene bestaat; bij verwijdering vernietigd (AVG-04)."},
+      {kKlacht,
+       "Klachten over jeugdhulp en over Veilig Thuis",
+       "Klachten ontvangen en doorleiden langs de wettelijke route: jeugdhulpverlener, "
+       "vertrouwenspersoon (JW-10); Veilig Thuis, Autoriteit Persoonsgegevens (VT-11).",
+       "Jeugdwet 2.5; Wmo 2015 4.2.7; AVG 77",
+       {"indieners van klachten"},
+       {"omschrijving (versleuteld)", "organisatie", "fase en data"},
+       {"de organisatie waarover geklaagd wordt"},
+       "Zolang de indiener bestaat; bij verwijdering vernietigd (AVG-04)."},
       {kJwOpschoning,
        "Jeugdhulp: vernietiging van dossiers na de bewaartermijn",
        "Dossiers vernietigen 20 jaar na hun laatste wijziging door de sleutel van het dossier "

@@ -304,6 +304,7 @@ void RegisterAll(Api& api) {
   RegisterDeclaraties(api);
   RegisterStatistieken(api);
   RegisterVerzoeken(api);
+  RegisterKlachten(api);
   RegisterAccess(api);
 }
 

@@ -146,6 +146,7 @@ void RegisterDossiers(Api& api);
 void RegisterDeclaraties(Api& api);
 void RegisterStatistieken(Api& api);
 void RegisterVerzoeken(Api& api);
+void RegisterKlachten(Api& api);
 void RegisterAccess(Api& api);  // the AuthZEN evaluation API, outside /api/v1
 
 // Every area above, in order.
