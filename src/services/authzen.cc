@@ -85,6 +85,49 @@ Result<rules::Decision> VtInformatie(Env& env, const auth::Actor& s, const Evalu
   return d;
 }
 
+// As CreateToewijzing: JW-04 on the municipality (the subject's must be the youth's), then
+// JW-04 on the contracts of that municipality with the provider over the period. The ground
+// (referral or access decision, JW-03) is content of the endpoint's request, not asked here.
+Result<rules::Decision> JwToewijzen(Env& env, const auth::Actor& s, const Evaluatie& e) {
+  const std::pair<const char*, bool> verplicht[] = {
+      {"gemeentecode", e.gemeentecode.has_value()},
+      {"aanbiederId", e.aanbieder_id.has_value()},
+      {"productcategorie", e.productcategorie.has_value()},
+      {"geldigVanaf", e.geldig_vanaf.has_value()},
+      {"geldigTot", e.geldig_tot.has_value()}};
+  for (const auto& [veld, aanwezig] : verplicht) {
+    if (!aanwezig) {
+      return Error::Invalid(std::string("resource.properties.") + veld, "verplicht",
+                            "jw.toewijzen heeft dit feit nodig (JW-04).");
+    }
+  }
+  rules::Decision d = rules::Jw04Gemeente(s.gemeentecode, *e.gemeentecode);
+  if (!d.allowed) return d;
+  rules::ToewijzingFeiten feiten{*e.aanbieder_id, "", *e.productcategorie, *e.geldig_vanaf,
+                                 *e.geldig_tot,   {}};
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    feiten.contracten.clear();
+    JH_ASSIGN_OR_RETURN(store::Rows org, tx.Query("SELECT soort FROM organisaties WHERE id = $1",
+                                                  {*e.aanbieder_id}));
+    feiten.aanbieder_soort = org.empty() ? "" : org[0].Text(0);
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query("SELECT c.aanbieder_id, c.geldig_vanaf, c.geldig_tot, "
+                                 "p.productcategorie FROM contracten c JOIN "
+                                 "contract_productcategorieen p ON p.contract_id = c.id "
+                                 "WHERE c.gemeentecode = $1 AND c.aanbieder_id = $2",
+                                 {*e.gemeentecode, *e.aanbieder_id}));
+    // One ContractFeit per category row: the rule asks whether any covers the assignment.
+    for (const store::Row& r : rows) {
+      rules::ContractFeit c{
+          r.Text(0), {r.Text(3)}, Date::Parse(r.Text(1)).value_or(Date{}), std::nullopt};
+      if (auto tot = r.OptText(2)) c.geldig_tot = Date::Parse(*tot);
+      feiten.contracten.push_back(std::move(c));
+    }
+    return {};
+  }));
+  return rules::Jw04(feiten);
+}
+
 // As GetJwDossier: JW-05 against the provider of the dossier. An unknown dossier has no
 // provider, so JW-05 refuses it with the same reason: the answer reveals nothing.
 Result<rules::Decision> DossierLezen(Env& env, const auth::Actor& s, const Evaluatie& e) {
@@ -102,14 +145,15 @@ Result<rules::Decision> DossierLezen(Env& env, const auth::Actor& s, const Evalu
 }  // namespace
 
 const std::vector<std::string>& EvaluatieActies() {
-  static const std::vector<std::string> kActies = {"vir.melden", "vt.informatieverzoek",
-                                                   "jw.verwijzen", "jw.dossier.lezen"};
+  static const std::vector<std::string> kActies = {
+      "vir.melden", "vt.informatieverzoek", "jw.verwijzen", "jw.toewijzen", "jw.dossier.lezen"};
   return kActies;
 }
 
 std::string EvaluatieResourceType(const std::string& actie) {
   if (actie == "vir.melden" || actie == "jw.verwijzen") return "jeugdige";
   if (actie == "vt.informatieverzoek") return "vt-zaak";
+  if (actie == "jw.toewijzen") return "toewijzing";
   if (actie == "jw.dossier.lezen") return "dossier";
   return "";
 }
@@ -120,7 +164,7 @@ Result<rules::Decision> Evalueer(Env& env, const Evaluatie& e) {
   if (e.resource_type != type) {
     return Error::Invalid("resource.type", "enum", e.actie + " beoordeelt een " + type + ".");
   }
-  if (type != "jeugdige" && e.resource_id.empty()) {
+  if ((type == "vt-zaak" || type == "dossier") && e.resource_id.empty()) {
     return Error::Invalid("resource.id", "verplicht",
                           e.actie + " heeft het id van de " + type + " nodig.");
   }
@@ -132,6 +176,8 @@ Result<rules::Decision> Evalueer(Env& env, const Evaluatie& e) {
     JH_ASSIGN_OR_RETURN(d, VtInformatie(env, subject, e));
   } else if (e.actie == "jw.verwijzen") {
     d = rules::Jw02(subject.rol);
+  } else if (e.actie == "jw.toewijzen") {
+    JH_ASSIGN_OR_RETURN(d, JwToewijzen(env, subject, e));
   } else {
     JH_ASSIGN_OR_RETURN(d, DossierLezen(env, subject, e));
   }

@@ -8,6 +8,9 @@
 //                        → VIR-02 (convenanten of the subject's organisation), then VIR-01
 //   vt.informatieverzoek resource vt-zaak (id) → VT-04 (full view), then VT-02
 //   jw.verwijzen         resource jeugdige   → JW-02
+//   jw.toewijzen         resource toewijzing (properties gemeentecode, aanbiederId,
+//                        productcategorie, geldigVanaf, geldigTot) → JW-04 (the subject's
+//                        municipality), then JW-04 (the contracts of that municipality)
 //   jw.dossier.lezen     resource dossier (id) → JW-05
 // A youth is described by municipality and birth date, never by BSN: the rules need no more.
 #pragma once
@@ -30,6 +33,11 @@ struct Evaluatie {
   std::string resource_id;                  // "" for a youth
   std::optional<std::string> gemeentecode;  // of the youth (vir.melden)
   std::optional<Date> geboortedatum;        // of the youth (vir.melden, VIR-01)
+  // The assignment asked about (jw.toewijzen); gemeentecode is the youth's municipality.
+  std::optional<std::string> aanbieder_id;
+  std::optional<std::string> productcategorie;
+  std::optional<Date> geldig_vanaf;
+  std::optional<Date> geldig_tot;
 };
 
 // The mapped action names, in a fixed order (the body schema's enum).
@@ -39,7 +47,7 @@ struct Evaluatie {
 
 // The decision for `e` on today's date, logged in the ADL as "evaluate:<actie>".
 // Errors: kInvalidArgument naming `action.name` or `resource.type`/`resource.id`/
-// `resource.properties.gemeentecode` for a request the action cannot judge; kUnprocessable
+// `resource.properties.<name>` for a request the action cannot judge; kUnprocessable
 // naming `subject.id` for an unknown medewerker.
 [[nodiscard]] Result<rules::Decision> Evalueer(Env& env, const Evaluatie& e);
 

@@ -8,13 +8,14 @@ namespace jh::services {
 namespace {
 
 TEST(AuthZenMapping, EveryPublishedActionJudgesAResource) {
-  ASSERT_EQ(EvaluatieActies().size(), 4u);
+  ASSERT_EQ(EvaluatieActies().size(), 5u);
   for (const std::string& actie : EvaluatieActies()) {
     EXPECT_FALSE(EvaluatieResourceType(actie).empty()) << actie;
   }
   EXPECT_EQ(EvaluatieResourceType("vir.melden"), "jeugdige");
   EXPECT_EQ(EvaluatieResourceType("jw.verwijzen"), "jeugdige");
   EXPECT_EQ(EvaluatieResourceType("vt.informatieverzoek"), "vt-zaak");
+  EXPECT_EQ(EvaluatieResourceType("jw.toewijzen"), "toewijzing");
   EXPECT_EQ(EvaluatieResourceType("jw.dossier.lezen"), "dossier");
 }
 

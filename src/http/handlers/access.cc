@@ -18,13 +18,17 @@ NodePtr EvaluatieSchema() {
       "De handeling.");
   NodePtr properties = Object(
       {Opt("gemeentecode", Formatted("Gemeente van de jeugdige.", GemeentecodeFormat(), "GM0363")),
-       Opt("geboortedatum", Formatted("Geboortedatum van de jeugdige.", DateFormat()))},
-      "Feiten over de jeugdige; nooit een BSN.");
-  NodePtr resource =
-      Object({Req("type", Enum("Soort resource.", {"jeugdige", "vt-zaak", "dossier"})),
-              Opt("id", Formatted("Id van de zaak of het dossier.", UuidFormat())),
-              Opt("properties", properties)},
-             "Waarop de handeling betrekking heeft.");
+       Opt("geboortedatum", Formatted("Geboortedatum van de jeugdige.", DateFormat())),
+       Opt("aanbiederId", Formatted("De aanbieder (jw.toewijzen).", UuidFormat())),
+       Opt("productcategorie", Productcategorie()),
+       Opt("geldigVanaf", Formatted("Begin van de toewijzing.", DateFormat())),
+       Opt("geldigTot", Formatted("Einde van de toewijzing.", DateFormat()))},
+      "Feiten over de jeugdige en de toewijzing; nooit een BSN.");
+  NodePtr resource = Object(
+      {Req("type", Enum("Soort resource.", {"jeugdige", "vt-zaak", "toewijzing", "dossier"})),
+       Opt("id", Formatted("Id van de zaak of het dossier.", UuidFormat())),
+       Opt("properties", properties)},
+      "Waarop de handeling betrekking heeft.");
   return Object({Req("subject", subject), Req("action", action), Req("resource", resource),
                  Opt("context", Object({}, "Niet gebruikt; de datum is die van vandaag."))});
 }
@@ -46,8 +50,16 @@ services::Evaluatie FromJson(const Json& b) {
   if (r.contains("properties")) {
     const Json& p = r["properties"];
     if (p.contains("gemeentecode")) e.gemeentecode = p["gemeentecode"].get<std::string>();
-    if (p.contains("geboortedatum"))
-      e.geboortedatum = Date::Parse(p["geboortedatum"].get<std::string>());
+    auto date = [&p](const char* k) -> std::optional<Date> {
+      return p.contains(k) ? Date::Parse(p[k].get<std::string>()) : std::nullopt;
+    };
+    if (p.contains("aanbiederId")) e.aanbieder_id = p["aanbiederId"].get<std::string>();
+    if (p.contains("productcategorie")) {
+      e.productcategorie = p["productcategorie"].get<std::string>();
+    }
+    e.geboortedatum = date("geboortedatum");
+    e.geldig_vanaf = date("geldigVanaf");
+    e.geldig_tot = date("geldigTot");
   }
   return e;
 }
