@@ -2,12 +2,15 @@
 // handler's extension and decision, and the handler's list of what is due.
 #include "services/verzoeken.h"
 #include "http/handlers/common.h"
+#include "http/handlers/inzage_html.h"
 #include "services/inzage.h"
 
 namespace jh::api {
 
 namespace {
 using namespace schema;
+
+constexpr const char* kHtml = "text/html";
 
 Json ToJson(const services::Verzoek& v) {
   return Json{{"id", v.id},
@@ -85,10 +88,12 @@ Result<Reply> Inzage(Call& c) {
                {"geboortedatum", ps.geboortedatum.ToString()},
                {"gemeentecode", ps.gemeentecode},
                {"adres", {{"postcode", ps.adres.postcode}, {"huisnummer", ps.adres.huisnummer}}}};
-  return Reply::Ok(Json{{"context", z.context},
-                        {"persoon", persoon},
-                        {"gegevens", gegevens},
-                        {"logboek", PageJson(std::move(log), p, z.logboek.totaal)}});
+  Json out{{"context", z.context},
+           {"persoon", persoon},
+           {"gegevens", gegevens},
+           {"logboek", PageJson(std::move(log), p, z.logboek.totaal)}};
+  if (c.media == kHtml) return Reply{200, nullptr, InzageHtml(out), kHtml, {}};
+  return Reply::Ok(std::move(out));
 }
 
 Result<Reply> List(Call& c) {
@@ -135,16 +140,18 @@ void RegisterVerzoeken(Api& api) {
            .access = Access::kBurger,
            .response = VerzoekSchema(),
            .handle = Get});
-  api.Add({.method = "GET",
-           .path = "/api/v1/verzoeken/{id}/inzage",
-           .operation_id = "getInzage",
-           .tag = "Rechten",
-           .summary = "Inzage: de gegevens en het verwerkingslogboek (AVG-03, VT-04 toegepast)",
-           .access = Access::kBurger,
-           .query = PaginationParams(),
-           .response = FreeObject("context, persoon, gegevens en logboek (gepagineerd)."),
-           .errors = {409},
-           .handle = Inzage});
+  api.Add(
+      {.method = "GET",
+       .path = "/api/v1/verzoeken/{id}/inzage",
+       .operation_id = "getInzage",
+       .tag = "Rechten",
+       .summary = "Inzage: de gegevens en het verwerkingslogboek (AVG-03, VT-04 toegepast)",
+       .access = Access::kBurger,
+       .query = PaginationParams(),
+       .response = FreeObject("context, persoon, gegevens en logboek (gepagineerd)."),
+       .representations = {{kHtml, "Een leesbare pagina om af te drukken, met dezelfde inhoud."}},
+       .errors = {409},
+       .handle = Inzage});
   api.Add({.method = "GET",
            .path = "/api/v1/verzoeken",
            .operation_id = "listVerzoeken",
