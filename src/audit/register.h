@@ -54,5 +54,7 @@ inline constexpr const char* kJwDeclaratie = "jw-declaratie";
 inline constexpr const char* kJwBekostiging = "jw-bekostiging";
 inline constexpr const char* kJwControle = "jw-controle";
 inline constexpr const char* kJwOpschoning = "jw-opschoning";
+inline constexpr const char* kAvgVerzoek = "avg-verzoek";
+inline constexpr const char* kKlacht = "klacht";
 
 }  // namespace jh::audit

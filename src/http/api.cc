@@ -302,6 +302,10 @@ void RegisterAll(Api& api) {
   RegisterJeugdhulp(api);
   RegisterDossiers(api);
   RegisterDeclaraties(api);
+  RegisterStatistieken(api);
+  RegisterVerzoeken(api);
+  RegisterKlachten(api);
+  RegisterAccess(api);
 }
 
 }  // namespace jh::api

@@ -144,6 +144,10 @@ void RegisterVeiligThuisStappen(Api& api);
 void RegisterJeugdhulp(Api& api);  // verwijzingen, toegangsbesluiten, toewijzingen
 void RegisterDossiers(Api& api);
 void RegisterDeclaraties(Api& api);
+void RegisterStatistieken(Api& api);
+void RegisterVerzoeken(Api& api);
+void RegisterKlachten(Api& api);
+void RegisterAccess(Api& api);  // the AuthZEN evaluation API, outside /api/v1
 
 // Every area above, in order.
 void RegisterAll(Api& api);

@@ -1,0 +1,70 @@
+// Complaints (API.md "Rights and complaints"): JW-10 and VT-11, filed and escalated by the
+// complainant.
+#include "services/klachten.h"
+#include "http/handlers/common.h"
+
+namespace jh::api {
+
+namespace {
+using namespace schema;
+
+Json ToJson(const services::Klacht& k) {
+  Json j{{"id", k.id},
+         {"over", k.over},
+         {"organisatieId", k.organisatie_id},
+         {"fase", k.fase},
+         {"ingediendOp", k.ingediend_op}};
+  if (k.geescaleerd_op) j["geescaleerdOp"] = *k.geescaleerd_op;
+  return j;
+}
+
+NodePtr KlachtSchema() {
+  return Object(
+      {Req("id", Id()), Req("over", Enum("Waarover.", {"jeugdhulp", "veilig-thuis"})),
+       Req("organisatieId", Id()),
+       Req("fase", Enum("Waar de klacht nu ligt.",
+                        {"medewerker", "akj", "veilig-thuis", "autoriteit-persoonsgegevens"})),
+       Req("ingediendOp", Timestamp("Ingediend.")), Opt("geescaleerdOp", Timestamp("Doorgezet."))});
+}
+
+Result<Reply> Create(Call& c) {
+  JH_ASSIGN_OR_RETURN(services::Klacht k,
+                      services::CreateKlacht(c.env, c.body["over"].get<std::string>(),
+                                             c.body["organisatieId"].get<std::string>(),
+                                             c.body["omschrijving"].get<std::string>()));
+  return Reply::Created(ToJson(k));
+}
+
+Result<Reply> Escaleer(Call& c) {
+  JH_ASSIGN_OR_RETURN(services::Klacht k, services::EscaleerKlacht(c.env, c.Param("id")));
+  return Reply::Ok(ToJson(k));
+}
+}  // namespace
+
+void RegisterKlachten(Api& api) {
+  api.Add({.method = "POST",
+           .path = "/api/v1/klachten",
+           .operation_id = "createKlacht",
+           .tag = "Rechten",
+           .summary = "Een klacht indienen (JW-10, VT-11)",
+           .access = Access::kBurger,
+           .body = Object({Req("over", Enum("Waarover.", {"jeugdhulp", "veilig-thuis"})),
+                           Req("organisatieId", Formatted("De organisatie.", UuidFormat())),
+                           Req("omschrijving", String("De klacht.", 4000))}),
+           .success = 201,
+           .response = KlachtSchema(),
+           .errors = {422},
+           .handle = Create});
+  api.Add({.method = "POST",
+           .path = "/api/v1/klachten/{id}/escalaties",
+           .operation_id = "escaleerKlacht",
+           .tag = "Rechten",
+           .summary = "Een klacht doorzetten naar de volgende stap",
+           .access = Access::kBurger,
+           .body = Object({}),
+           .response = KlachtSchema(),
+           .errors = {409},
+           .handle = Escaleer});
+}
+
+}  // namespace jh::api

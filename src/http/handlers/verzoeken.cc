@@ -1,0 +1,188 @@
+// Requests of data subjects (API.md "Rights and complaints"): filing, co-signing, the
+// handler's extension and decision, and the handler's list of what is due.
+#include "services/verzoeken.h"
+#include "http/handlers/common.h"
+#include "http/handlers/inzage_html.h"
+#include "services/inzage.h"
+
+namespace jh::api {
+
+namespace {
+using namespace schema;
+
+constexpr const char* kHtml = "text/html";
+
+Json ToJson(const services::Verzoek& v) {
+  return Json{{"id", v.id},
+              {"soort", v.soort},
+              {"context", v.context},
+              {"status", v.status},
+              {"medeondertekening", v.medeondertekening},
+              {"ingediendOp", v.ingediend_op},
+              {"termijn", v.termijn ? Json(*v.termijn) : Json(nullptr)},
+              {"verlengd", v.verlengd}};
+}
+
+NodePtr VerzoekSchema() {
+  return FreeObject(
+      "Een verzoek: id, soort, context, status, medeondertekening (niet-nodig, nodig, gegeven), "
+      "ingediendOp, termijn (null zolang een medeondertekening ontbreekt) en verlengd.");
+}
+
+Result<Reply> Create(Call& c) {
+  JH_ASSIGN_OR_RETURN(Bsn bsn,
+                      Bsn::Parse(c.body["betrokkeneBsn"].get<std::string>(), "betrokkeneBsn"));
+  services::NieuwVerzoek in{c.body["soort"].get<std::string>(),
+                            c.body["context"].get<std::string>(), std::move(bsn), std::nullopt};
+  if (c.body.contains("toelichting")) in.toelichting = c.body["toelichting"].get<std::string>();
+  JH_ASSIGN_OR_RETURN(services::Verzoek v, services::CreateVerzoek(c.env, in));
+  return Reply::Created(ToJson(v));
+}
+
+Result<Reply> Medeonderteken(Call& c) {
+  JH_ASSIGN_OR_RETURN(services::Verzoek v, services::MedeondertekenVerzoek(c.env, c.Param("id")));
+  return Reply::Created(ToJson(v));
+}
+
+Result<Reply> Get(Call& c) {
+  JH_ASSIGN_OR_RETURN(services::Verzoek v, services::GetVerzoek(c.env, c.Param("id")));
+  return Reply::Ok(ToJson(v));
+}
+
+Result<Reply> Verleng(Call& c) {
+  JH_ASSIGN_OR_RETURN(
+      services::Verzoek v,
+      services::VerlengVerzoek(c.env, c.Param("id"), c.body["reden"].get<std::string>()));
+  return Reply::Ok(ToJson(v));
+}
+
+Result<Reply> Besluit(Call& c) {
+  JH_ASSIGN_OR_RETURN(
+      services::Verzoek v,
+      services::BesluitVerzoek(c.env, c.Param("id"), c.body["besluit"].get<std::string>(),
+                               c.body["reden"].get<std::string>()));
+  return Reply::Created(ToJson(v));
+}
+
+Result<Reply> Inzage(Call& c) {
+  auto p = PageFrom(c);
+  JH_ASSIGN_OR_RETURN(services::Inzage z, services::GetInzage(c.env, c.Param("id"), p));
+  Json gegevens = Json::array();
+  for (const auto& g : z.gegevens) {
+    gegevens.push_back(Json{{"soort", g.soort},
+                            {"datum", g.datum},
+                            {"status", g.status},
+                            {"omschrijving", g.omschrijving}});
+  }
+  Json log = Json::array();
+  for (const auto& m : z.logboek.items) {
+    log.push_back(Json{{"tijdstip", m.tijdstip},
+                       {"wie", m.wie},
+                       {"wat", m.wat},
+                       {"waarom", m.waarom},
+                       {"verwerkingsactiviteit", m.activiteit}});
+  }
+  const services::Persoon& ps = z.persoon;
+  Json persoon{{"voornamen", ps.voornamen},
+               {"geslachtsnaam", ps.geslachtsnaam},
+               {"geboortedatum", ps.geboortedatum.ToString()},
+               {"gemeentecode", ps.gemeentecode},
+               {"adres", {{"postcode", ps.adres.postcode}, {"huisnummer", ps.adres.huisnummer}}}};
+  Json out{{"context", z.context},
+           {"persoon", persoon},
+           {"gegevens", gegevens},
+           {"logboek", PageJson(std::move(log), p, z.logboek.totaal)}};
+  if (c.media == kHtml) return Reply{200, nullptr, InzageHtml(out), kHtml, {}};
+  return Reply::Ok(std::move(out));
+}
+
+Result<Reply> List(Call& c) {
+  auto p = PageFrom(c);
+  JH_ASSIGN_OR_RETURN(auto page, services::OpenVerzoeken(c.env, p));
+  Json items = Json::array();
+  for (const auto& v : page.items) items.push_back(ToJson(v));
+  return Reply::Ok(PageJson(std::move(items), p, page.totaal));
+}
+}  // namespace
+
+void RegisterVerzoeken(Api& api) {
+  api.Add({.method = "POST",
+           .path = "/api/v1/verzoeken",
+           .operation_id = "createVerzoek",
+           .tag = "Rechten",
+           .summary = "Een verzoek om inzage, correctie of verwijdering doen",
+           .access = Access::kBurger,
+           .body = Object(
+               {Req("soort", Enum("Soort verzoek.", {"inzage", "correctie", "verwijdering"})),
+                Req("context", Enum("Waarover.", {"verwijsindex", "veilig-thuis", "jeugdhulp"})),
+                Req("betrokkeneBsn", Formatted("BSN van de betrokkene.", BsnFormat(), "999990019")),
+                Opt("toelichting", String("Toelichting.", 2000))}),
+           .success = 201,
+           .response = VerzoekSchema(),
+           .errors = {422},
+           .handle = Create});
+  api.Add({.method = "POST",
+           .path = "/api/v1/verzoeken/{id}/medeondertekeningen",
+           .operation_id = "medeondertekenVerzoek",
+           .tag = "Rechten",
+           .summary = "Een gezamenlijk verzoek medeondertekenen (VIR-15)",
+           .access = Access::kBurger,
+           .body = Object({}),
+           .success = 201,
+           .response = VerzoekSchema(),
+           .errors = {409},
+           .handle = Medeonderteken});
+  api.Add({.method = "GET",
+           .path = "/api/v1/verzoeken/{id}",
+           .operation_id = "getVerzoek",
+           .tag = "Rechten",
+           .summary = "Status en termijn van een eigen verzoek",
+           .access = Access::kBurger,
+           .response = VerzoekSchema(),
+           .handle = Get});
+  api.Add(
+      {.method = "GET",
+       .path = "/api/v1/verzoeken/{id}/inzage",
+       .operation_id = "getInzage",
+       .tag = "Rechten",
+       .summary = "Inzage: de gegevens en het verwerkingslogboek (AVG-03, VT-04 toegepast)",
+       .access = Access::kBurger,
+       .query = PaginationParams(),
+       .response = FreeObject("context, persoon, gegevens en logboek (gepagineerd)."),
+       .representations = {{kHtml, "Een leesbare pagina om af te drukken, met dezelfde inhoud."}},
+       .errors = {409},
+       .handle = Inzage});
+  api.Add({.method = "GET",
+           .path = "/api/v1/verzoeken",
+           .operation_id = "listVerzoeken",
+           .tag = "Rechten",
+           .summary = "Openstaande verzoeken, de eerst verlopende termijn eerst",
+           .roles = {"beheerder"},
+           .query = PaginationParams(),
+           .response = PageSchema(VerzoekSchema()),
+           .handle = List});
+  api.Add({.method = "POST",
+           .path = "/api/v1/verzoeken/{id}/verlengingen",
+           .operation_id = "verlengVerzoek",
+           .tag = "Rechten",
+           .summary = "De termijn eenmalig met twee maanden verlengen (AVG-01)",
+           .roles = {"beheerder"},
+           .body = Object({Req("reden", String("Waarom meer tijd nodig is.", 2000))}),
+           .response = VerzoekSchema(),
+           .errors = {409, 422},
+           .handle = Verleng});
+  api.Add({.method = "POST",
+           .path = "/api/v1/verzoeken/{id}/besluiten",
+           .operation_id = "besluitVerzoek",
+           .tag = "Rechten",
+           .summary = "Op een verzoek beslissen, met reden",
+           .roles = {"beheerder"},
+           .body = Object({Req("besluit", Enum("Besluit.", {"toegewezen", "afgewezen"})),
+                           Req("reden", String("De reden.", 2000))}),
+           .success = 201,
+           .response = VerzoekSchema(),
+           .errors = {409},
+           .handle = Besluit});
+}
+
+}  // namespace jh::api

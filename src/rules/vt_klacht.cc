@@ -1,0 +1,20 @@
+#include "rules/vt_klacht.h"
+
+namespace jh::rules {
+
+namespace {
+constexpr std::string_view kVt11Ground = "Wmo 2015 4.2.7; AVG 77";
+}
+
+Decision Vt11Escalatie(VtKlachtFase huidig) {
+  if (huidig == VtKlachtFase::kAutoriteitPersoonsgegevens) {
+    return Decision::Refuse("VT-11", kVt11Ground,
+                            "De klacht ligt al bij de Autoriteit Persoonsgegevens.");
+  }
+  return Decision::Allow("VT-11", kVt11Ground,
+                         "Na Veilig Thuis gaat de klacht naar de Autoriteit Persoonsgegevens.");
+}
+
+Date Vt11AntwoordUiterlijk(const Date& advies_commissie) { return advies_commissie.AddMonths(1); }
+
+}  // namespace jh::rules

@@ -1,0 +1,33 @@
+// Complaints (API.md "Rights and complaints"): about jeugdhulp (JW-10: the care worker, then
+// the vertrouwenspersoon of the AKJ) or about a Veilig Thuis registration (VT-11: Veilig Thuis
+// and its committee, then the Autoriteit Persoonsgegevens). A burger files and escalates his
+// own complaint; it escalates once.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/result.h"
+#include "services/env.h"
+
+namespace jh::services {
+
+struct Klacht {
+  std::string id;
+  std::string over;  // jeugdhulp | veilig-thuis
+  std::string organisatie_id;
+  std::string fase;  // medewerker | akj | veilig-thuis | autoriteit-persoonsgegevens
+  std::string ingediend_op;
+  std::optional<std::string> geescaleerd_op;
+};
+
+// Errors: 422 naming `organisatieId` when it is not an organisation the route starts at
+// (a jeugdhulpaanbieder or gecertificeerde instelling; a Veilig Thuis).
+[[nodiscard]] Result<Klacht> CreateKlacht(Env& env, const std::string& over,
+                                          const std::string& organisatie_id,
+                                          const std::string& omschrijving);
+// The next phase. Errors: 404 for anybody but the complainant; 409 naming JW-10/VT-11 when
+// the route has no further step.
+[[nodiscard]] Result<Klacht> EscaleerKlacht(Env& env, const std::string& id);
+
+}  // namespace jh::services

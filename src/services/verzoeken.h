@@ -1,0 +1,52 @@
+// Requests of data subjects (verzoeken, API.md "Rights and complaints"): filed by a burger
+// about himself or a child he has authority over, decided by the age matrix (AVG-02 with
+// VIR-15, VT-09, VT-10, JW-09), completed by a co-signature when joint, answered within the
+// AVG-01 term, and listed for the handler (beheerder) by what is due first.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/bsn.h"
+#include "core/result.h"
+#include "services/common.h"
+#include "services/env.h"
+
+namespace jh::services {
+
+struct NieuwVerzoek {
+  std::string soort;    // inzage | correctie | verwijdering
+  std::string context;  // verwijsindex | veilig-thuis | jeugdhulp
+  Bsn betrokkene;
+  std::optional<std::string> toelichting;
+};
+
+struct Verzoek {
+  std::string id;
+  std::string soort;
+  std::string context;
+  std::string status;             // ontvangen | toegewezen | afgewezen
+  std::string medeondertekening;  // niet-nodig | nodig | gegeven
+  std::string ingediend_op;
+  std::optional<std::string> termijn;  // YYYY-MM-DD; none while a co-signature is awaited
+  bool verlengd = false;
+  std::optional<std::string> besloten_op;
+};
+
+// Errors: 403 with the context's rule (or AVG-02 for an unknown or unrelated person).
+[[nodiscard]] Result<Verzoek> CreateVerzoek(Env& env, const NieuwVerzoek& in);
+// The other party of a joint request co-signs; the term starts. Errors: 404 for anybody who
+// may not know of the request; 409 when it needs no (more) co-signature.
+[[nodiscard]] Result<Verzoek> MedeondertekenVerzoek(Env& env, const std::string& id);
+// For the requester, the co-signer and a beheerder; 404 for anybody else.
+[[nodiscard]] Result<Verzoek> GetVerzoek(Env& env, const std::string& id);
+// AVG-01: one extension by two months, with a reason, inside the first month (422 AVG-01).
+[[nodiscard]] Result<Verzoek> VerlengVerzoek(Env& env, const std::string& id,
+                                             const std::string& reden);
+// The decision with its reason. Errors: 409 when already decided or not yet complete.
+[[nodiscard]] Result<Verzoek> BesluitVerzoek(Env& env, const std::string& id,
+                                             const std::string& besluit, const std::string& reden);
+// The open requests, the first due first (the handler's list).
+[[nodiscard]] Result<PageOf<Verzoek>> OpenVerzoeken(Env& env, const Page& page);
+
+}  // namespace jh::services
