@@ -30,8 +30,11 @@ build-asan: build-asan/CMakeCache.txt
 build-tsan/CMakeCache.txt:
 	cmake -S . -B build-tsan $(SAN_FLAGS) -DJH_TSAN=ON $(CMAKE_FLAGS)
 
+# Under TSan: the server binary, the store's unit tests and the in-process server tests. The
+# integration tests' own binary needs no instrumentation: test-tsan runs the Release one
+# against the TSan server (JH_TEST_BINARY), so its concurrency is checked where it runs.
 build-tsan: build-tsan/CMakeCache.txt
-	cmake --build build-tsan -j$(JOBS) --target integration_tests unit_tests
+	cmake --build build-tsan -j$(JOBS) --target jeugdhulp unit_tests server_tests
 
 # Serves the demo region on $(LISTEN) with a fresh data directory; prints a token per role.
 demo:
@@ -52,10 +55,12 @@ test-asan: build-asan
 
 # ThreadSanitizer over the concurrent parts: the group-committing store and the server.
 TSAN_UNIT ?= StoreGroupCommitTest.*:StoreFaultTest.*:StoreSqliteTest.*:Stores/StoreContract.*
-TSAN_INTEGRATION ?= ServerLimitsTest.*:AdminApi.*:VirConcurrency.*
-test-tsan: build-tsan
+TSAN_INTEGRATION ?= AdminApi.*:VirConcurrency.*
+test-tsan: build build-tsan
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/unit_tests --gtest_filter='$(TSAN_UNIT)'
-	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/integration_tests --gtest_filter='$(TSAN_INTEGRATION)'
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/server_tests
+	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 JH_TEST_BINARY=$(CURDIR)/build-tsan/jeugdhulp \
+	  build/tests/integration_tests --gtest_filter='$(TSAN_INTEGRATION)'
 
 lint-openapi: build
 	scripts/lint-openapi build/jeugdhulp

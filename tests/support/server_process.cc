@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -46,7 +47,10 @@ pid_t Spawn(const std::vector<std::string>& args, const std::filesystem::path& o
   dup2(o, 1);
   dup2(e, 2);
   std::vector<char*> argv;
-  std::string binary = JH_BINARY;
+  // JH_TEST_BINARY runs these tests against another build of the server: the ThreadSanitizer
+  // stage serves its TSan binary to the Release test binary (Makefile, test-tsan).
+  const char* other = std::getenv("JH_TEST_BINARY");
+  std::string binary = other != nullptr && *other != '\0' ? other : JH_BINARY;
   argv.push_back(binary.data());
   std::vector<std::string> copy = args;
   for (auto& a : copy) argv.push_back(a.data());
