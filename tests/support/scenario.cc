@@ -9,6 +9,7 @@
 #include <map>
 #include <thread>
 
+#include "core/date.h"
 #include "support/server_process.h"
 
 namespace jh::testing {
@@ -47,6 +48,22 @@ void Load(const std::filesystem::path& file, std::vector<Line>& out, int depth =
 
 bool IsJson(const std::string& text) { return !text.empty() && (text[0] == '{' || text[0] == '['); }
 
+// "YYYY-MM-DDT*": an RFC 3339 timestamp in UTC whose date in Amsterdam (UTC+1 in winter,
+// UTC+2 in summer) is that day. `--today` fixes the Amsterdam date, so between 22:00 and
+// midnight UTC the timestamp's own date is the day before.
+bool OnAmsterdamDate(const std::string& date, const json& actual) {
+  const std::string& t = actual.get_ref<const std::string&>();
+  auto day = Date::Parse(t.substr(0, 10));
+  if (!day || t.size() < 13 || t.back() != 'Z') return false;
+  const int hour = std::atoi(t.substr(11, 2).c_str());
+  for (int offset : {1, 2}) {
+    if (Date::FromDays(day->ToDays() + (hour + offset >= 24 ? 1 : 0)).ToString() == date) {
+      return true;
+    }
+  }
+  return false;
+}
+
 // Whether `actual` matches `pattern`: objects by subset, arrays by length and element-wise.
 bool Matches(const json& pattern, const json& actual, std::string& where) {
   if (pattern.is_object()) {
@@ -78,6 +95,7 @@ bool Matches(const json& pattern, const json& actual, std::string& where) {
   }
   if (pattern.is_string() && actual.is_string()) {  // "prefix*" matches by prefix
     const std::string& p = pattern.get_ref<const std::string&>();
+    if (p.size() == 12 && p.substr(10) == "T*") return OnAmsterdamDate(p.substr(0, 10), actual);
     if (!p.empty() && p.back() == '*') {
       return actual.get_ref<const std::string&>().rfind(p.substr(0, p.size() - 1), 0) == 0;
     }

@@ -9,7 +9,8 @@
 //   < 201                           the expected status of the last response; when the next
 //   {"status": "actief"}              line starts with { or [ it must match the body: objects
 //                                     by subset, arrays by length and element-wise, and
-//                                     a string "abc*" by prefix
+//                                     a string "abc*" by prefix ("YYYY-MM-DDT*": a UTC
+//                                     timestamp on that date in Amsterdam)
 //   = name /json/pointer            keeps a value of the last response body as $name
 //   contains TEXT / lacks TEXT      the last response body does (not) contain TEXT
 //   today YYYY-MM-DD                restarts the server with that date (serve purges at start)
