@@ -86,6 +86,7 @@ Status CheckQuery(const http::Request& req, const Operation& op) {
 
 Status Authorize(const Operation& op, const auth::Actor& actor) {
   if (actor.kind == auth::ActorKind::kSystem) return {};
+  if (op.access == Access::kBurgerOfMedewerker && actor.IsBurger()) return {};
   if (op.access == Access::kBurger) {
     if (!actor.IsBurger()) {
       return Error::Forbidden("", "", "Dit kan alleen met een token van een burger.");
@@ -298,6 +299,7 @@ void RegisterAll(Api& api) {
   RegisterVerwijsindexBeheer(api);
   RegisterVeiligThuis(api);
   RegisterVeiligThuisStappen(api);
+  RegisterInformatieverzoeken(api);
   RegisterWebhooks(api);
   RegisterJeugdhulp(api);
   RegisterDossiers(api);
