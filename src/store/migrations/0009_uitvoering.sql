@@ -15,3 +15,9 @@ CREATE TABLE correcties (
 );
 -- veld: voornamen | geslachtsnaam | geslacht.
 CREATE INDEX correcties_persoon ON correcties (persoon_id, gecorrigeerd_op);
+
+-- VT-11: the opinion of the Veilig Thuis complaints committee (at least three members, an
+-- independent chair) and the one-month term for the answer that follows it.
+ALTER TABLE klachten ADD COLUMN advies_op TEXT;
+ALTER TABLE klachten ADD COLUMN commissie_leden BIGINT;
+ALTER TABLE klachten ADD COLUMN antwoord_uiterlijk TEXT;
