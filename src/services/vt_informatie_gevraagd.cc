@@ -2,6 +2,7 @@
 
 #include "audit/register.h"
 #include "rules/vt.h"
+#include "services/common.h"
 #include "services/keyring.h"
 #include "services/vt_informatie.h"
 #include "services/vt_zaak_opslag.h"
@@ -90,6 +91,9 @@ Result<PageOf<GevraagdeInformatie>> GevraagdeInformatieverzoeken(Env& env,
 
 Result<GevraagdeInformatie> BeantwoordGevraagdeInformatie(Env& env, const std::string& id,
                                                           const std::string& antwoord) {
+  if (antwoord.find_first_not_of(" \t\r\n") == std::string::npos) {
+    return Inconsistent("antwoord", "leeg", "Een antwoord is niet leeg.");
+  }
   std::optional<Gelezen> g;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
     g.reset();

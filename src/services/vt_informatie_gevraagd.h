@@ -25,9 +25,9 @@ struct GevraagdeInformatie {
 [[nodiscard]] Result<PageOf<GevraagdeInformatie>> GevraagdeInformatieverzoeken(
     Env& env, std::optional<bool> beantwoord, const Page& page);
 
-// The caller's organisation answers. Errors: kNotFound for a request to another
-// organisation (logged as a VT-02 refusal) or none; 409 when answered already or the case
-// is closed.
+// The caller's organisation answers. Errors: 422 naming `antwoord` when it is blank; kNotFound for
+// a request to another organisation (logged as a VT-02 refusal) or none; 409 when answered already
+// or the case is closed.
 [[nodiscard]] Result<GevraagdeInformatie> BeantwoordGevraagdeInformatie(
     Env& env, const std::string& id, const std::string& antwoord);
 

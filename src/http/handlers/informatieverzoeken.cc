@@ -72,7 +72,7 @@ void RegisterInformatieverzoeken(Api& api) {
            .body = Object({Req("antwoord", String("Het antwoord.", 8000))}),
            .success = 201,
            .response = GevraagdSchema(),
-           .errors = {409},
+           .errors = {409, 422},
            .handle = Beantwoord});
 }
 
