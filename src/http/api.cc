@@ -86,17 +86,15 @@ Status CheckQuery(const http::Request& req, const Operation& op) {
 
 Status Authorize(const Operation& op, const auth::Actor& actor) {
   if (actor.kind == auth::ActorKind::kSystem) return {};
+  const bool role_listed = std::find(op.roles.begin(), op.roles.end(), actor.rol) != op.roles.end();
   if (op.access == Access::kBurger) {
-    if (!actor.IsBurger()) {
-      return Error::Forbidden("", "", "Dit kan alleen met een token van een burger.");
-    }
-    return {};
+    if (actor.IsBurger() || (actor.IsMedewerker() && role_listed)) return {};
+    return Error::Forbidden("", "", "Dit kan alleen met een token van een burger.");
   }
   if (!actor.IsMedewerker()) {
     return Error::Forbidden("", "", "Dit kan alleen met een token van een medewerker.");
   }
-  if (!op.roles.empty() &&
-      std::find(op.roles.begin(), op.roles.end(), actor.rol) == op.roles.end()) {
+  if (!op.roles.empty() && !role_listed) {
     std::string roles;
     for (const auto& r : op.roles) roles += (roles.empty() ? "" : ", ") + r;
     return Error::Forbidden("", "", "Dit is voorbehouden aan de rol: " + roles + ".");

@@ -84,9 +84,12 @@ struct Operation {
   std::string tag;
   std::string summary;
   Access access = Access::kMedewerker;
-  std::vector<std::string> roles;  // medewerker roles allowed; empty = every medewerker
-  bool id_is_uuid = true;          // documents the {id} path parameter as a UUID
-  schema::NodePtr body;            // request body schema; nullptr = no body
+  // Medewerker roles allowed: on a medewerker operation empty means every medewerker; on a
+  // burger operation these roles are let through besides the burger (the one who handles
+  // his request), and empty means none.
+  std::vector<std::string> roles;
+  bool id_is_uuid = true;  // documents the {id} path parameter as a UUID
+  schema::NodePtr body;    // request body schema; nullptr = no body
   std::vector<QueryParam> query;
   int success = 200;
   schema::NodePtr response;                     // success body schema (JSON); nullptr = none/raw

@@ -136,8 +136,9 @@ void RegisterVerzoeken(Api& api) {
            .path = "/api/v1/verzoeken/{id}",
            .operation_id = "getVerzoek",
            .tag = "Rechten",
-           .summary = "Status en termijn van een eigen verzoek",
+           .summary = "Status en termijn van een verzoek: voor de verzoeker en de behandelaar",
            .access = Access::kBurger,
+           .roles = {"beheerder"},  // the handler (API.md); the service checks who may know
            .response = VerzoekSchema(),
            .handle = Get});
   api.Add(
