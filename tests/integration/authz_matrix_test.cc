@@ -1,9 +1,9 @@
 // The authorisation matrix: every route of the route table called by every caller — each
-// medewerker role of API.md, a burger, another burger, no token and an invalid token —
-// against one real
-// server, each outcome compared with tests/authz/matrix.tsv (the outcome classes are in
-// support/authz_tables.h). A forgotten or loosened check
-// changes an outcome and fails the route's test, named after the route, with the role.
+// medewerker role of API.md, four of them in another organisation, a burger, another
+// burger, no token and an invalid token — against one real server, each outcome compared
+// with tests/authz/matrix.tsv (the outcome classes are in support/authz_tables.h). A
+// forgotten or loosened check changes an outcome and fails the route's test, named after
+// the route, with the role.
 //
 // The table is written by hand from RULES.md and API.md, not derived from the Operations'
 // `roles`; AuthzRouteTable keeps it and the route table the same set of routes, so a new
@@ -85,7 +85,11 @@ TEST(AuthzRouteTable, EveryCallerHasAColumn) {
                                       "burger",
                                       "andere-burger",
                                       "geen",
-                                      "ongeldig"};
+                                      "ongeldig",
+                                      "jeugdhulpverlener-elders",
+                                      "regievoerder-elders",
+                                      "gemeentemedewerker-elders",
+                                      "vt-medewerker-elders"};
   const auto& columns = Tables().columns;
   EXPECT_EQ(std::set<std::string>(columns.begin(), columns.end()), want);
   EXPECT_GE(Tables().routes.size() * columns.size(), 300u);

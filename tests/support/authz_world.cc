@@ -28,14 +28,15 @@ class Builder {
     return Step(beheerder_, method, path, body, want);
   }
 
-  std::string Organisatie(const std::string& soort, const char* agb = nullptr) {
-    json body{{"naam", "Matrix " + soort}, {"soort", soort}, {"gemeentecode", "GM0363"}};
+  std::string Organisatie(const std::string& soort, const std::string& gemeente,
+                          const char* agb = nullptr) {
+    json body{{"naam", "Matrix " + soort}, {"soort", soort}, {"gemeentecode", gemeente}};
     if (agb != nullptr) body["agbCode"] = agb;
     std::string id = Admin("POST", "/api/v1/organisaties", body, 201).value("id", "");
     // Every organisation has the VIR convenant with its college (VIR-02), so the matrix
     // sees the refusals that remain for the organisation's kind.
     Admin("POST", "/api/v1/organisaties/" + id + "/convenanten",
-          {{"gemeentecode", "GM0363"}, {"geldigVanaf", "2026-01-01"}}, 201);
+          {{"gemeentecode", gemeente}, {"geldigVanaf", "2026-01-01"}}, 201);
     return id;
   }
   // A designated medewerker; returns {id, token}.
@@ -118,11 +119,24 @@ AuthzWorld BuildAuthzWorld(HttpClient& c, const std::string& beheerder) {
       {"vertrouwenspersoon", "akj"}};
   for (const auto& [rol, soort] : kRollen) {
     std::string& org = v["org_" + soort];
-    if (org.empty())
-      org = b.Organisatie(soort, soort == "jeugdhulpaanbieder" ? "12345678" : nullptr);
+    if (org.empty()) {
+      org = b.Organisatie(soort, "GM0363", soort == "jeugdhulpaanbieder" ? "12345678" : nullptr);
+    }
     auto [id, token] = b.Medewerker(org, rol);
     v["mw_" + rol] = id;
     w.tokens[rol] = token;
+  }
+  // The same roles elsewhere: a provider without contract or assignment, and Rotterdam's
+  // municipality and Veilig Thuis. Their objects are not theirs to see.
+  const std::string elders_aanbieder = b.Organisatie("jeugdhulpaanbieder", "GM0363", "87654321");
+  const std::string elders_gemeente = b.Organisatie("gemeente", "GM0599");
+  const std::string elders_vt = b.Organisatie("veilig-thuis", "GM0599");
+  for (const auto& [rol, org] :
+       std::vector<std::pair<std::string, std::string>>{{"jeugdhulpverlener", elders_aanbieder},
+                                                        {"regievoerder", elders_gemeente},
+                                                        {"gemeentemedewerker", elders_gemeente},
+                                                        {"vt-medewerker", elders_vt}}) {
+    w.tokens[rol + "-elders"] = b.Medewerker(org, rol).second;
   }
   v["mw_extra"] = b.Medewerker(v["org_school"], "leerkracht").first;
   const std::string aanbieder = v["org_jeugdhulpaanbieder"];
