@@ -130,6 +130,7 @@ AuthzWorld BuildAuthzWorld(HttpClient& c, const std::string& beheerder) {
   // municipality and Veilig Thuis. Their objects are not theirs to see.
   const std::string elders_aanbieder = b.Organisatie("jeugdhulpaanbieder", "GM0363", "87654321");
   const std::string elders_gemeente = b.Organisatie("gemeente", "GM0599");
+  v["org_elders"] = elders_gemeente;
   const std::string elders_vt = b.Organisatie("veilig-thuis", "GM0599");
   for (const auto& [rol, org] :
        std::vector<std::pair<std::string, std::string>>{{"jeugdhulpverlener", elders_aanbieder},
@@ -179,17 +180,25 @@ AuthzWorld BuildAuthzWorld(HttpClient& c, const std::string& beheerder) {
   EXPECT_FALSE(v["signaal"].empty()) << "world: the regievoerder has no signal";
   b.Admin("PUT", "/api/v1/organisaties/" + aanbieder + "/vir-coordinator",
           {{"medewerkerId", v["mw_jeugdhulpverlener"]}}, 200);
+  // Webhooks on organisations no event concerns, so GET and DELETE find one whatever ran
+  // before.
+  for (const char* org : {"org_akj", "org_elders"}) {  // one to read, one to delete
+    b.Admin("PUT", "/api/v1/organisaties/" + v[org] + "/webhook",
+            {{"url", "https://hooks.matrix.example/jeugdhulp"}}, 200);
+  }
   v["uitsluiting"] = b.Admin("POST", "/api/v1/verwijsindex/uitgesloten-adressen",
                              {{"adres", {{"postcode", "1011CD"}, {"huisnummer", 5}}},
                               {"omschrijving", "Instelling"}},
                              201)
                          .value("id", "");
 
-  // Veilig Thuis: a melding under investigation with an information request, a melding by
-  // the huisarts himself, an advice to convert and a case to close.
-  v["zaak"] = b.Step(t_vt, "POST", "/api/v1/veilig-thuis/zaken", VtMelding(), 201).value("id", "");
-  b.Step(t_vt, "POST", "/api/v1/veilig-thuis/zaken/" + v["zaak"] + "/onderzoeken",
-         {{"besluitdatum", "2026-07-01"}}, 201);
+  // Veilig Thuis: meldingen under investigation (one with an information request, one to
+  // hand over), a melding by the huisarts himself, an advice to convert, a case to close.
+  for (const char* name : {"zaak", "zaak_over"}) {  // the second to hand over
+    v[name] = b.Step(t_vt, "POST", "/api/v1/veilig-thuis/zaken", VtMelding(), 201).value("id", "");
+    b.Step(t_vt, "POST", "/api/v1/veilig-thuis/zaken/" + v[name] + "/onderzoeken",
+           {{"besluitdatum", "2026-07-01"}}, 201);
+  }
   v["vt_verzoek"] =
       b.Step(t_vt, "POST", "/api/v1/veilig-thuis/zaken/" + v["zaak"] + "/informatieverzoeken",
              {{"organisatieId", v["org_school"]}, {"vraag", "Hoe gaat het?"}}, 201)
@@ -232,13 +241,15 @@ AuthzWorld BuildAuthzWorld(HttpClient& c, const std::string& beheerder) {
                            201)
                         .value("id", "");
 
-  // Rights: the burger's granted inspection request, an open one, and a complaint.
+  // Rights: the burger's granted inspection request, two open ones, and a complaint.
   const std::string& t_burger = w.tokens["burger"];
   json verzoek{{"soort", "inzage"}, {"context", "verwijsindex"}, {"betrokkeneBsn", kJongere}};
   v["verzoek"] = b.Step(t_burger, "POST", "/api/v1/verzoeken", verzoek, 201).value("id", "");
   b.Admin("POST", "/api/v1/verzoeken/" + v["verzoek"] + "/besluiten",
           {{"besluit", "toegewezen"}, {"reden", "Inzage."}}, 201);
-  v["verzoek_open"] = b.Step(t_burger, "POST", "/api/v1/verzoeken", verzoek, 201).value("id", "");
+  for (const char* name : {"verzoek_open", "verzoek_mede"}) {  // one to decide, one to co-sign
+    v[name] = b.Step(t_burger, "POST", "/api/v1/verzoeken", verzoek, 201).value("id", "");
+  }
   v["klacht"] =
       b.Step(t_burger, "POST", "/api/v1/klachten",
              {{"over", "jeugdhulp"}, {"organisatieId", aanbieder}, {"omschrijving", "Te laat."}},

@@ -9,8 +9,9 @@
 // 2026-07-01.
 //
 // Objects a request changes or destroys (an erased person, a removed registration, a closed
-// case, a stopped assignment) are separate ones, so the order in which the matrix runs its
-// routes does not change what any other route sees.
+// case, a stopped assignment) are separate ones, and everything a route needs is made here,
+// so each route's outcome is the same whether the routes run in one process in any order or
+// each alone (as ctest runs them).
 #pragma once
 
 #include <map>
