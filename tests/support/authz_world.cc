@@ -203,6 +203,11 @@ AuthzWorld BuildAuthzWorld(HttpClient& c, const std::string& beheerder) {
       b.Step(t_vt, "POST", "/api/v1/veilig-thuis/zaken/" + v["zaak"] + "/informatieverzoeken",
              {{"organisatieId", v["org_school"]}, {"vraag", "Hoe gaat het?"}}, 201)
           .value("id", "");
+  // One more information request, answered by the asked organisation itself (the school).
+  v["vt_verzoek_gevraagd"] =
+      b.Step(t_vt, "POST", "/api/v1/veilig-thuis/zaken/" + v["zaak"] + "/informatieverzoeken",
+             {{"organisatieId", v["org_school"]}, {"vraag", "Gaat hij naar school?"}}, 201)
+          .value("id", "");
   json eigen = VtMelding();
   eigen.erase("melder");
   v["zaak_eigen"] =
@@ -255,6 +260,13 @@ AuthzWorld BuildAuthzWorld(HttpClient& c, const std::string& beheerder) {
              {{"over", "jeugdhulp"}, {"organisatieId", aanbieder}, {"omschrijving", "Te laat."}},
              201)
           .value("id", "");
+  // A complaint about Veilig Thuis, for its complaints committee's opinion (VT-11).
+  v["klacht_vt"] = b.Step(t_burger, "POST", "/api/v1/klachten",
+                          {{"over", "veilig-thuis"},
+                           {"organisatieId", v["org_veilig-thuis"]},
+                           {"omschrijving", "Niet gehoord."}},
+                          201)
+                       .value("id", "");
   return w;
 }
 
