@@ -29,6 +29,7 @@ enum class Access {
   kPublic,      // no token
   kMedewerker,  // a medewerker token (roles below)
   kBurger,      // a burger token
+  kIedereen,    // any token, medewerker or burger (nothing role-bound: who am I, a directory)
 };
 
 struct QueryParam {
@@ -148,6 +149,7 @@ void RegisterStatistieken(Api& api);
 void RegisterVerzoeken(Api& api);
 void RegisterKlachten(Api& api);
 void RegisterAccess(Api& api);  // the AuthZEN evaluation API, outside /api/v1
+void RegisterSessie(Api& api);  // who the token belongs to, and the organisation directory
 
 // Every area above, in order.
 void RegisterAll(Api& api);

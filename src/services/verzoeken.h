@@ -46,6 +46,9 @@ struct Verzoek {
 // The decision with its reason. Errors: 409 when already decided or not yet complete.
 [[nodiscard]] Result<Verzoek> BesluitVerzoek(Env& env, const std::string& id,
                                              const std::string& besluit, const std::string& reden);
+// The caller's own requests (a burger: those he filed, co-signed or that are about him),
+// newest first; each one listed is recorded in the processing log.
+[[nodiscard]] Result<PageOf<Verzoek>> MijnVerzoeken(Env& env, const Page& page);
 // The open requests, the first due first (the handler's list).
 [[nodiscard]] Result<PageOf<Verzoek>> OpenVerzoeken(Env& env, const Page& page);
 
