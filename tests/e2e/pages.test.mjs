@@ -208,4 +208,12 @@ test('the municipality: signals and afstemming, assignments, bills and statistic
   assert.equal(await page.locator('svg.grafiek').getAttribute('role'), 'img');
   await page.getByRole('table', { name: /Aantallen per maand/ }).waitFor();
   await check(page, 'gemeente-statistiek');
+
+  // The provider sees the same two lists for his own organisation.
+  await signIn(page, demo.url, T('jeugdhulpverlener (Jeugdhulp Horizon)'));
+  await open(page, demo.url, '#/toewijzingen');
+  await page.getByRole('table', { name: 'Toewijzingen, nieuwste eerst' }).getByRole('cell', { name: /gestart/ }).waitFor();
+  await open(page, demo.url, '#/declaraties');
+  await page.getByRole('table', { name: 'Declaraties, nieuwste eerst' }).getByRole('cell', { name: '999900043' }).waitFor();
+  await check(page, 'aanbieder-declaraties');
 });
