@@ -1,4 +1,4 @@
-// Building the page from data without innerHTML: every text from the API becomes a text
+// Building the page from data without parsing HTML strings: every text from the API becomes a text
 // node, so nothing the server returns can ever run as script (and the CSP forbids inline
 // script anyway).
 

@@ -3,6 +3,7 @@
 // small endpoints the pages need answer who is signed in and list organisations.
 #include <gtest/gtest.h>
 
+#include "core/embedded.h"
 #include "support/server_process.h"
 
 namespace jh::testing {
@@ -46,6 +47,22 @@ TEST(WebPages, IndexAndScriptsComeWithTheStrictPolicyAndTheirContentType) {
 
   r = client.Request("HEAD", "/bsn.js");
   EXPECT_EQ(r.status, 200);
+
+  // Every embedded file, served under its own name with the policy; no script builds markup
+  // from strings or evaluates code, which the policy would not stop.
+  ASSERT_FALSE(embedded::Web().empty());
+  for (const embedded::File& f : embedded::Web()) {
+    const std::string name(f.name);
+    r = client.Request("GET", "/" + name);
+    ASSERT_EQ(r.status, 200) << name;
+    EXPECT_EQ(r.body, std::string(f.content)) << name;
+    EXPECT_EQ(r.Header("Content-Security-Policy"), kCsp) << name;
+    EXPECT_NE(r.Header("Content-Type"), "application/octet-stream") << name;
+    for (const char* banned : {"innerHTML", "outerHTML", "insertAdjacentHTML", "document.write",
+                               "eval(", "new Function", "style=\"", "<script>"}) {
+      EXPECT_EQ(r.body.find(banned), std::string::npos) << name << " contains " << banned;
+    }
+  }
 }
 
 TEST(WebPages, UnknownStaticPathsAndEscapesAre404ProblemsAndTheApiIsUntouched) {
