@@ -29,7 +29,7 @@ enum class Access {
   kPublic,      // no token
   kMedewerker,  // a medewerker token (roles below)
   kBurger,      // a burger token
-  kIedereen,    // any token, medewerker or burger (nothing role-bound: who am I, a directory)
+  kAnyToken,    // any token, medewerker or burger (nothing role-bound: who am I, a directory)
 };
 
 struct QueryParam {

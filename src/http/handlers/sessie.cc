@@ -65,7 +65,7 @@ void RegisterSessie(Api& api) {
            .operation_id = "getSessie",
            .tag = "Sessie",
            .summary = "Van wie dit token is: burger, of medewerker met rol en organisatie",
-           .access = Access::kIedereen,
+           .access = Access::kAnyToken,
            .response = Object({Req("soort", Enum("Soort gebruiker.", {"medewerker", "burger"})),
                                Opt("naam", String("Naam van de medewerker.", 200)),
                                Opt("rol", String("Rol van de medewerker.", 40)),
@@ -77,7 +77,7 @@ void RegisterSessie(Api& api) {
            .operation_id = "listOrganisatiegids",
            .tag = "Sessie",
            .summary = "Organisaties om uit te kiezen (overdracht, klacht): naam, soort, gemeente",
-           .access = Access::kIedereen,
+           .access = Access::kAnyToken,
            .query =
                [] {
                  auto q = PaginationParams();
