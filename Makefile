@@ -36,7 +36,8 @@ build-tsan/CMakeCache.txt:
 build-tsan: build-tsan/CMakeCache.txt
 	cmake --build build-tsan -j$(JOBS) --target jeugdhulp unit_tests server_tests
 
-# Serves the demo region on $(LISTEN) with a fresh data directory; prints a token per role.
+# Serves the demo region and its web pages (http://$(LISTEN)/) with a fresh data directory;
+# prints a token per role to sign in with.
 demo:
 	@scripts/bootstrap --no-npm
 	@$(MAKE) --no-print-directory build
