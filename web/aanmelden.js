@@ -5,7 +5,7 @@ import { token } from './api.js';
 import { melding, knop, formulier } from './ui.js';
 
 const ROLLEN = [
-  ['huisarts, leerkracht, jeugdarts', 'een zorg melden in de Verwijsindex en zien wie u moet bellen'],
+  ['huisarts, leerkracht, jeugdarts', 'een zorg melden in de Verwijsindex en zien wie u moet bellen; melden bij Veilig Thuis'],
   ['vt-medewerker', 'de zaken van Veilig Thuis: stappen, termijnen, overdracht en de identiteit van de melder'],
   ['regievoerder', 'de signalen van de gemeente en de afstemming tussen de melders'],
   ['gemeentemedewerker', 'toewijzingen, declaraties en de statistiek per maand'],

@@ -6,12 +6,18 @@ import { api, token, ApiError, uitleg } from './api.js';
 import { aanmelden } from './aanmelden.js';
 import * as vir from './verwijsindex.js';
 import * as vt from './veilig-thuis.js';
+import * as vtMelden from './vt-melden.js';
 import * as gemeente from './gemeente.js';
 import * as statistiek from './statistiek.js';
 import * as burger from './burger.js';
 
 const MELDERS = ['huisarts', 'jeugdarts', 'medisch-specialist', 'jeugdhulpverlener',
   'toegangsmedewerker', 'leerkracht', 'vt-medewerker', 'rvdk-medewerker', 'vertrouwenspersoon'];
+
+// Who may report to Veilig Thuis himself (meldrecht, VT-03); Veilig Thuis registers its own.
+const VT_MELDERS = ['huisarts', 'jeugdarts', 'medisch-specialist', 'jeugdhulpverlener',
+  'toegangsmedewerker', 'regievoerder', 'gemeentemedewerker', 'rvdk-medewerker', 'leerkracht',
+  'vertrouwenspersoon'];
 
 // Menu items per kind of user: [hash, label].
 function menu(s) {
@@ -27,6 +33,7 @@ function menu(s) {
     items.push(['#/toewijzingen', 'Toewijzingen'], ['#/declaraties', 'Declaraties']);
   }
   if (s.rol === 'gemeentemedewerker' || s.rol === 'beheerder') items.push(['#/statistiek', 'Statistiek']);
+  if (VT_MELDERS.includes(s.rol)) items.push(['#/veilig-thuis/melden', 'Melden bij Veilig Thuis']);
   return items;
 }
 
@@ -34,6 +41,7 @@ function menu(s) {
 const ROUTES = [
   [/^#\/verwijsindex$/, vir.pagina],
   [/^#\/veilig-thuis$/, vt.lijst],
+  [/^#\/veilig-thuis\/melden$/, vtMelden.pagina],
   [/^#\/veilig-thuis\/zaak\/([0-9a-f-]{36})$/, vt.zaak],
   [/^#\/regie$/, gemeente.regie],
   [/^#\/toewijzingen$/, gemeente.toewijzingen],

@@ -89,6 +89,14 @@ export async function zaak(main, match) {
     await zaak(main, match);
     if (tekst) main.querySelector('.melding')?.replaceWith(geluktBericht(tekst));
   };
+  if (!z.soort) {  // the reporter's view: status and steps only (VT-04)
+    main.append(h('h1', {}, `Uw melding bij Veilig Thuis (zaak ${id.slice(-8)})`),
+      h('p', {}, 'Als melder ziet u alleen de status en de stappen; wat Veilig Thuis verder vastlegt, blijft daar (VT-04).'),
+      h('dl', { class: 'gegevens' }, h('dt', {}, 'Status'), h('dd', {}, z.status)),
+      h('h2', {}, 'Stappen'),
+      h('ol', { class: 'stappen' }, z.stappen.map((s) => h('li', {}, `${datum(s.datum)}: ${STAP[s.soort] || s.soort}`))));
+    return;
+  }
   const open = z.status !== 'afgesloten';
   const onderzoek = (z.onderzoeken || [])[0];
   main.append(

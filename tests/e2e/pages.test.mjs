@@ -135,6 +135,28 @@ test('a Veilig Thuis case from melding to handover', async () => {
   await check(page, 'veilig-thuis-overgedragen');
 });
 
+test('a professional reports to Veilig Thuis himself and then sees only status and steps', async () => {
+  const zorg = 'Zoë heeft vaak blauwe plekken en wil niet naar huis.';
+  await signIn(page, demo.url, T('leerkracht (Basisschool De Regenboog)'));
+  await open(page, demo.url, '#/veilig-thuis/melden');
+  await page.getByLabel('BSN van het kind').fill('999900201');       // Zoë Martens
+  await page.getByLabel(/BSN van een ouder/).fill('999900195');      // Ricardo Martens
+  await page.getByLabel('Grond (VT-03)').selectOption('redelijk-vermoeden');
+  await page.getByLabel('Wat ziet of hoort u?').fill(zorg);
+  await check(page, 'vt-melden');
+  await page.getByRole('button', { name: 'Melding doen' }).click();
+  await page.getByRole('heading', { name: /^Uw melding bij Veilig Thuis/ }).waitFor();
+  await page.locator('ol.stappen').getByText(/Ontvangen/).waitFor();
+  assert.equal(await page.getByText(zorg).count(), 0, 'the reporter does not get the case back (VT-04)');
+  const zaak = new URL(page.url()).hash.split('/').pop();
+  await check(page, 'vt-melding-status');
+
+  // Veilig Thuis has it, with the worry.
+  await signIn(page, demo.url, T('vt-medewerker (Veilig Thuis Demoregio)'));
+  await open(page, demo.url, `#/veilig-thuis/zaak/${zaak}`);
+  await page.getByText(zorg).waitFor();
+});
+
 test('a citizen reads who processed his data and files a request and a complaint', async () => {
   await signIn(page, demo.url, T('burger Sanne de Vries'));
   await open(page, demo.url, '#/mijn/logboek');
