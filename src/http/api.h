@@ -29,6 +29,9 @@ enum class Access {
   kPublic,      // no token
   kMedewerker,  // a medewerker token (roles below)
   kBurger,      // a burger token
+  // A burger token, or a medewerker token with one of the roles: a resource both sides of a
+  // relation read (a request: its requester and its handler); the service decides per item.
+  kBurgerOfMedewerker,
   kAnyToken,    // any token, medewerker or burger (nothing role-bound: who am I, a directory)
 };
 
@@ -142,7 +145,8 @@ void RegisterVerwijsindexBeheer(Api& api);
 void RegisterWebhooks(Api& api);
 void RegisterVeiligThuis(Api& api);
 void RegisterVeiligThuisStappen(Api& api);
-void RegisterJeugdhulp(Api& api);  // verwijzingen, toegangsbesluiten, toewijzingen
+void RegisterInformatieverzoeken(Api& api);  // as the asked organisation
+void RegisterJeugdhulp(Api& api);            // verwijzingen, toegangsbesluiten, toewijzingen
 void RegisterDossiers(Api& api);
 void RegisterDeclaraties(Api& api);
 void RegisterStatistieken(Api& api);

@@ -19,4 +19,14 @@ std::optional<int64_t> Vir16Cel(int64_t aantal) {
   return aantal;
 }
 
+Decision Vir16Rapport(bool beheerder, std::string_view eigen_gemeente,
+                      std::string_view gevraagde_gemeente) {
+  if (beheerder) return Decision::Allow("VIR-16", kVir16Ground, "Beheer ziet elke gemeente.");
+  if (eigen_gemeente != gevraagde_gemeente) {
+    return Decision::Refuse("VIR-16", kVir16Ground,
+                            "Een gemeentemedewerker ziet alleen de cijfers van de eigen gemeente.");
+  }
+  return Decision::Allow("VIR-16", kVir16Ground, "De cijfers van de eigen gemeente.");
+}
+
 }  // namespace jh::rules

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "rules/decision.h"
 
@@ -19,5 +20,11 @@ Decision Vir16(int64_t aantal);
 
 // VIR-16: the count as a report shows it: the count from five, nothing (null) below.
 std::optional<int64_t> Vir16Cel(int64_t aantal);
+
+// VIR-16: who may read a municipality's report. A beheerder any; a gemeentemedewerker only
+// his own municipality's — a report of another municipality serves no task of his, and with
+// the figures of several municipalities small groups could be narrowed down again.
+Decision Vir16Rapport(bool beheerder, std::string_view eigen_gemeente,
+                      std::string_view gevraagde_gemeente);
 
 }  // namespace jh::rules

@@ -43,6 +43,14 @@ Decision Vt02Informatie(std::string_view zaak_soort, bool onderzoek_loopt) {
   return Decision::Allow("VT-02", kVt02Ground, "Onderzoek naar aanleiding van een melding.");
 }
 
+Decision Vt02Antwoord(bool gevraagde_organisatie) {
+  if (!gevraagde_organisatie) {
+    return Decision::Refuse("VT-02", kVt02Ground,
+                            "Alleen de gevraagde organisatie beantwoordt dit informatieverzoek.");
+  }
+  return Decision::Allow("VT-02", kVt02Ground, "De gevraagde organisatie antwoordt.");
+}
+
 Decision Vt03Grond(const std::optional<std::string>& grond) {
   if (!grond || (*grond != "redelijk-vermoeden" && *grond != "beeindigen-geweld")) {
     return Decision::Refuse("VT-03", kVt03Ground,

@@ -21,6 +21,9 @@ Decision Vt01Advies(bool met_betrokkenen, std::optional<bool> toestemming);
 // VT-02 (Wmo 5.2.6): information about a family is gathered from others only within an
 // investigation that follows a melding — never on an advice request.
 Decision Vt02Informatie(std::string_view zaak_soort, bool onderzoek_loopt);
+// VT-02: an information request is seen and answered by the organisation it was sent to
+// (any of its medewerkers), and by nobody else outside Veilig Thuis.
+Decision Vt02Antwoord(bool gevraagde_organisatie);
 
 // VT-03 (Wmo 5.2.6): a melding states its ground — needed to end violence or abuse
 // ("beeindigen-geweld") or a reasonable suspicion of it ("redelijk-vermoeden").

@@ -3,6 +3,8 @@
 // Persoonsgegevens; after the AP there is no further step here. Pure functions.
 #pragma once
 
+#include <cstdint>
+
 #include "core/date.h"
 #include "rules/decision.h"
 
@@ -12,6 +14,10 @@ enum class VtKlachtFase { kVeiligThuis, kAutoriteitPersoonsgegevens };
 
 // VT-11: escalating from Veilig Thuis (to the AP) is allowed; from the AP it is refused.
 Decision Vt11Escalatie(VtKlachtFase huidig);
+
+// VT-11: the complaints committee that gives its opinion has at least three members and an
+// independent chair (not of the Veilig Thuis complained about).
+Decision Vt11Commissie(int64_t leden, bool voorzitter_onafhankelijk);
 
 // VT-11: Veilig Thuis answers within one month of its committee's opinion.
 Date Vt11AntwoordUiterlijk(const Date& advies_commissie);

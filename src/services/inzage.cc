@@ -75,8 +75,11 @@ Result<Inzage> GetInzage(Env& env, const std::string& verzoek_id, const Page& pa
   Inzage out;
   out.context = context;
   JH_ASSIGN_OR_RETURN(out.persoon, GetPersoon(env, *betrokkene));
-  JH_TRY(env.store.Read(
-      [&](store::Tx& tx) -> Status { return Gegevens(tx, context, *betrokkene, out.gegevens); }));
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    JH_TRY(Gegevens(tx, context, *betrokkene, out.gegevens));
+    JH_ASSIGN_OR_RETURN(out.correcties, LeesCorrecties(tx, env, *betrokkene));
+    return {};
+  }));
   JH_ASSIGN_OR_RETURN(out.logboek, MijnLogboek(env, *betrokkene, page));
   Processed(env, audit::kAvgVerzoek, "inzage verstrekken", "persoon", *betrokkene);
   return out;

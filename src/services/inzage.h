@@ -9,6 +9,7 @@
 
 #include "services/logboek.h"
 #include "services/personen.h"
+#include "services/verzoek_uitvoering.h"
 
 namespace jh::services {
 
@@ -23,6 +24,7 @@ struct Inzage {
   std::string context;
   Persoon persoon;
   std::vector<InzageRegel> gegevens;
+  std::vector<CorrectieHistorie> correcties;  // corrected data, the old value kept (AVG 16)
   PageOf<MijnVerwerking> logboek;
 };
 

@@ -5,6 +5,7 @@
 #include "rules/jw.h"
 #include "rules/vt_klacht.h"
 #include "services/common.h"
+#include "services/enforce.h"
 #include "services/keyring.h"
 #include "services/write.h"
 
@@ -37,7 +38,8 @@ Result<Klacht> CreateKlacht(Env& env, const std::string& over, const std::string
   const auth::Actor& a = *env.actor;
   Klacht k{crypto::NewUuid(),      over,
            organisatie_id,         over == "veilig-thuis" ? "veilig-thuis" : "medewerker",
-           env.clock.NowRfc3339(), std::nullopt};
+           env.clock.NowRfc3339(), std::nullopt,
+           std::nullopt,           std::nullopt};
   bool past = false;
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     JH_ASSIGN_OR_RETURN(store::Rows org,
@@ -97,7 +99,7 @@ Result<Klacht> EscaleerKlacht(Env& env, const std::string& id) {
                                  {id, a.id}));
     if (!rows.empty()) {
       const auto& r = rows[0];
-      k = Klacht{id, r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.OptText(4)};
+      k = Klacht{id, r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.OptText(4), {}, {}};
     }
     return {};
   }));
@@ -119,6 +121,58 @@ Result<Klacht> EscaleerKlacht(Env& env, const std::string& id) {
     JH_TRY(tx.Exec("UPDATE klachten SET fase = $2, geescaleerd_op = $3 WHERE id = $1 AND fase = $4",
                    {id, k->fase, *k->geescaleerd_op, vorige}));
     Processed(env, audit::kKlacht, "klacht escaleren", "persoon", a.id);
+    return {};
+  }));
+  return *k;
+}
+
+Result<Klacht> AdviseerKlacht(Env& env, const std::string& id, const CommissieAdvies& advies) {
+  const auth::Actor& a = *env.actor;
+  std::optional<Klacht> k;
+  std::string indiener;
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query("SELECT over_context, organisatie_id, fase, ingediend_op, "
+                                 "geescaleerd_op, advies_op, antwoord_uiterlijk, indiener_id "
+                                 "FROM klachten WHERE id = $1",
+                                 {id}));
+    if (!rows.empty() && rows[0].Text(0) == "veilig-thuis") {
+      const auto& r = rows[0];
+      k = Klacht{id,        r.Text(0),    r.Text(1),    r.Text(2),
+                 r.Text(3), r.OptText(4), r.OptText(5), r.OptText(6)};
+      indiener = r.Text(7);
+    }
+    return {};
+  }));
+  if (!k) return Error::NotFound("De klacht bestaat niet.");
+  // Who records the opinion: staff of the Veilig Thuis complained about, nobody else.
+  const bool eigen = a.HasRole("vt-medewerker") && a.organisatie_id == k->organisatie_id;
+  const rules::Decision wie =
+      eigen ? rules::Decision::Allow("VT-11", "Wmo 2015 4.2.7",
+                                     "Veilig Thuis legt het advies van zijn commissie vast.")
+            : rules::Decision::Refuse("VT-11", "Wmo 2015 4.2.7",
+                                      "Alleen de Veilig Thuis waarover geklaagd wordt.");
+  Decide(env, audit::Decision{"adviseerKlacht", kResource, id, wie.allowed, std::string(wie.rule),
+                              std::string(wie.ground), wie.reason});
+  if (!eigen) return Error::NotFound("De klacht bestaat niet.");
+  if (advies.datum > env.clock.Today()) {
+    return Inconsistent("datum", "toekomst", "Het advies kan niet in de toekomst liggen.");
+  }
+  JH_TRY(Enforce(env, "adviseerKlacht", kResource, id,
+                 rules::Vt11Commissie(advies.leden, advies.voorzitter_onafhankelijk),
+                 Weigering::kOnverwerkbaar));
+  if (k->fase != "veilig-thuis" || k->advies_op) {
+    return Error::Conflict("De klacht ligt niet (meer) bij Veilig Thuis of heeft al een advies.");
+  }
+  k->advies_op = advies.datum.ToString();
+  k->antwoord_uiterlijk = rules::Vt11AntwoordUiterlijk(advies.datum).ToString();
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    JH_TRY(
+        tx.Exec("UPDATE klachten SET advies_op = $2, commissie_leden = $3, antwoord_uiterlijk = $4 "
+                "WHERE id = $1 AND advies_op IS NULL",
+                {id, *k->advies_op, advies.leden, *k->antwoord_uiterlijk}));
+    Processed(env, audit::kKlacht, "klacht: advies van de commissie vastleggen", "persoon",
+              indiener);
     return {};
   }));
   return *k;

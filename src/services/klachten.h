@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "core/date.h"
 #include "core/result.h"
 #include "services/common.h"
 #include "services/env.h"
@@ -20,6 +21,14 @@ struct Klacht {
   std::string fase;  // medewerker | akj | veilig-thuis | autoriteit-persoonsgegevens
   std::string ingediend_op;
   std::optional<std::string> geescaleerd_op;
+  std::optional<std::string> advies_op;           // VT-11: the committee's opinion (date)
+  std::optional<std::string> antwoord_uiterlijk;  // VT-11: one month after it
+};
+
+struct CommissieAdvies {
+  Date datum;  // of the opinion
+  int64_t leden = 0;
+  bool voorzitter_onafhankelijk = false;
 };
 
 // Errors: 422 naming `organisatieId` when it is not an organisation the route starts at
@@ -32,5 +41,12 @@ struct Klacht {
 // The next phase. Errors: 404 for anybody but the complainant; 409 naming JW-10/VT-11 when
 // the route has no further step.
 [[nodiscard]] Result<Klacht> EscaleerKlacht(Env& env, const std::string& id);
+// VT-11: Veilig Thuis staff of the organisation complained about record their committee's
+// opinion; the answer is due a month later. Errors: 404 for anybody else (a VT-11 refusal in
+// the ADL) and for a jeugdhulp complaint; 422 naming `datum` for a date after today; 422
+// VT-11 for a committee of fewer than three or without an independent chair; 409 once the
+// complaint went on to the AP or an opinion is recorded.
+[[nodiscard]] Result<Klacht> AdviseerKlacht(Env& env, const std::string& id,
+                                            const CommissieAdvies& advies);
 
 }  // namespace jh::services

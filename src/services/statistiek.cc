@@ -1,6 +1,7 @@
 #include "services/statistiek.h"
 
 #include "rules/vir_statistiek.h"
+#include "services/enforce.h"
 
 namespace jh::services {
 
@@ -30,6 +31,11 @@ Status Tel(store::Tx& tx, const std::string& from_where, const std::string& colu
 
 Result<VirStatistiek> VirStatistiekPerMaand(Env& env, const std::string& gemeentecode,
                                             int64_t jaar) {
+  const auth::Actor& a = *env.actor;
+  JH_TRY(Enforce(env, "statistiekVerwijsindex", "statistiek", gemeentecode,
+                 rules::Vir16Rapport(a.kind == auth::ActorKind::kSystem || a.HasRole("beheerder"),
+                                     a.gemeentecode, gemeentecode),
+                 Weigering::kVerboden));
   VirStatistiek s;
   s.gemeentecode = gemeentecode;
   s.jaar = jaar;

@@ -26,6 +26,7 @@ struct VirStatistiek {
   Reeks toegangsbesluiten;  // access decisions of its access team (JW-03)
 };
 
+// A gemeentemedewerker reads only his own municipality (403 VIR-16), a beheerder any.
 [[nodiscard]] Result<VirStatistiek> VirStatistiekPerMaand(Env& env, const std::string& gemeentecode,
                                                           int64_t jaar);
 

@@ -6,6 +6,7 @@
 #include "core/log.h"
 #include "services/jw_opschoning.h"
 #include "services/vir_opschoning.h"
+#include "services/vt_bewaring.h"
 #include "services/write.h"
 
 namespace jh::services {
@@ -27,6 +28,7 @@ Result<Vernietiging> VernietigPersoon(Env& env, const std::string& id) {
     }
     JH_TRY(VirOntkoppelPersoon(tx, env, id, "avg"));  // VIR-12: not archived
     JH_TRY(JwOntkoppelPersoon(tx, env, id));          // his dossiers' keys too
+    JH_TRY(OntkoppelVtPersoon(tx, env, id));          // no case points at the erased row
     JH_TRY(tx.Exec("UPDATE data_keys SET sealed = NULL, vernietigd_op = $2 WHERE owner_id = $1",
                    {id, now}));
     JH_TRY(

@@ -1,8 +1,10 @@
 #include "services/verzoeken.h"
 
 #include "audit/register.h"
+#include "core/log.h"
 #include "crypto/vault.h"
 #include "rules/avg.h"
+#include "rules/vt_rechten.h"
 #include "services/enforce.h"
 #include "services/keyring.h"
 #include "services/write.h"
@@ -14,7 +16,8 @@ namespace {
 constexpr const char* kResource = "verzoek";
 constexpr const char* kKolommen =
     "id, soort, context, status, medeondertekening, ingediend_op, termijn, verlengd, "
-    "besloten_op, betrokkene_id, verzoeker_id, verzoeker_rol, medeondertekend_door, compleet_op";
+    "besloten_op, betrokkene_id, verzoeker_id, verzoeker_rol, medeondertekend_door, compleet_op, "
+    "uitvoering";
 
 struct Rij {
   Verzoek v;
@@ -31,6 +34,7 @@ Rij UitRij(const store::Row& r) {
   out.verzoeker_rol = r.Text(11);
   out.medeondertekend_door = r.OptText(12);
   out.compleet_op = r.OptText(13);
+  if (auto u = r.OptText(14)) out.v.uitvoering = Uitvoering::FromJson(*u);
   return out;
 }
 
@@ -85,6 +89,30 @@ bool MagKennen(const auth::Actor& a, const Rij& r) {
   if (a.HasRole("beheerder")) return true;
   return a.IsBurger() && (a.id == r.verzoeker_id || a.id == r.betrokkene_id ||
                           (r.medeondertekend_door && a.id == *r.medeondertekend_door));
+}
+
+// A refusal at Veilig Thuis: of a destruction, with its concrete reason (VT-09); of an
+// inspection, only the representative's of a child under 16, for the child's interest (VT-10).
+Status WeigeringVeiligThuis(Env& env, const Rij& r, const std::string& reden) {
+  const char* action = "besluitVerzoek";
+  if (r.v.soort == "verwijdering") {
+    return Enforce(env, action, kResource, r.v.id, rules::Vt09Weigering(reden),
+                   Weigering::kOnverwerkbaar);
+  }
+  if (r.v.soort != "inzage") return {};
+  Date geboren;
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query("SELECT geboortedatum FROM personen WHERE id = $1", {r.betrokkene_id}));
+    if (!rows.empty() && !rows[0].IsNull(0))
+      geboren = Date::Parse(rows[0].Text(0)).value_or(Date{});
+    return {};
+  }));
+  return Enforce(env, action, kResource, r.v.id,
+                 rules::Vt10Weigering(r.verzoeker_rol == "vertegenwoordiger",
+                                      AgeInYears(geboren, env.clock.Today()), reden),
+                 Weigering::kOnverwerkbaar);
 }
 
 }  // namespace
@@ -190,6 +218,7 @@ Result<Verzoek> MedeondertekenVerzoek(Env& env, const std::string& id) {
 Result<Verzoek> GetVerzoek(Env& env, const std::string& id) {
   JH_ASSIGN_OR_RETURN(std::optional<Rij> r, Laad(env, id));
   if (!r || !MagKennen(*env.actor, *r)) return Error::NotFound("Het verzoek bestaat niet.");
+  Processed(env, audit::kAvgVerzoek, "verzoek inzien", "persoon", r->betrokkene_id);
   return r->v;
 }
 
@@ -218,25 +247,43 @@ Result<Verzoek> VerlengVerzoek(Env& env, const std::string& id, const std::strin
   return r->v;
 }
 
-Result<Verzoek> BesluitVerzoek(Env& env, const std::string& id, const std::string& besluit,
-                               const std::string& reden) {
+Result<Verzoek> BesluitVerzoek(Env& env, const std::string& id, const BesluitInvoer& in) {
   JH_ASSIGN_OR_RETURN(std::optional<Rij> r, Laad(env, id));
   if (!r) return Error::NotFound("Het verzoek bestaat niet.");
   if (r->v.status != "ontvangen" || !r->compleet_op) {
     return Error::Conflict("Het verzoek is al beslist of nog niet compleet.");
   }
-  r->v.status = besluit;
+  const bool toegewezen = in.besluit == "toegewezen";
+  if (!toegewezen && r->v.context == "veilig-thuis")
+    JH_TRY(WeigeringVeiligThuis(env, *r, in.reden));
+  const UitTeVoeren u{id, r->v.context, r->v.soort, r->betrokkene_id, in.correcties};
+  JH_TRY(ControleerUitvoering(env, u, toegewezen));
+  r->v.status = in.besluit;
   r->v.besloten_op = env.clock.NowRfc3339();
+  const bool uitvoeren = toegewezen && r->v.soort != "inzage";
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
-    JH_ASSIGN_OR_RETURN(store::Value enc,
-                        Verzegel(tx, env, r->betrokkene_id, "verzoek/" + id + "/besluit", reden));
+    r->v.uitvoering.reset();
+    if (uitvoeren) {
+      JH_ASSIGN_OR_RETURN(Uitvoering gedaan, VoerUit(tx, env, u));
+      r->v.uitvoering = std::move(gedaan);
+    }
+    JH_ASSIGN_OR_RETURN(store::Value enc, Verzegel(tx, env, r->betrokkene_id,
+                                                   "verzoek/" + id + "/besluit", in.reden));
+    store::Value uitvoering =
+        r->v.uitvoering ? store::Value{r->v.uitvoering->ToJson()} : store::Value{};
     JH_TRY(
-        tx.Exec("UPDATE verzoeken SET status = $2, besluit_reden_enc = $3, besloten_op = $4 "
-                "WHERE id = $1 AND status = 'ontvangen'",
-                {id, besluit, enc, *r->v.besloten_op}));
+        tx.Exec("UPDATE verzoeken SET status = $2, besluit_reden_enc = $3, besloten_op = $4, "
+                "uitvoering = $5 WHERE id = $1 AND status = 'ontvangen'",
+                {id, in.besluit, enc, *r->v.besloten_op, uitvoering}));
     Processed(env, audit::kAvgVerzoek, "verzoek beslissen", "persoon", r->betrokkene_id);
     return {};
   }));
+  // A destruction pushes the destroyed keys' old page images out of the WAL as well.
+  if (uitvoeren && r->v.soort == "verwijdering") {
+    if (Status forgot = env.store.ForgetOverwritten(); !forgot.ok()) {
+      log::Warn("erasure-wal-not-truncated", {{"reason", forgot.error().message}});
+    }
+  }
   return r->v;
 }
 

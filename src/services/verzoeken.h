@@ -11,6 +11,7 @@
 #include "core/result.h"
 #include "services/common.h"
 #include "services/env.h"
+#include "services/verzoek_uitvoering.h"
 
 namespace jh::services {
 
@@ -31,6 +32,13 @@ struct Verzoek {
   std::optional<std::string> termijn;  // YYYY-MM-DD; none while a co-signature is awaited
   bool verlengd = false;
   std::optional<std::string> besloten_op;
+  std::optional<Uitvoering> uitvoering;  // what a granted request did
+};
+
+struct BesluitInvoer {
+  std::string besluit;  // toegewezen | afgewezen
+  std::string reden;
+  std::vector<Correctie> correcties;  // for a granted correction: what becomes what
 };
 
 // Errors: 403 with the context's rule (or AVG-02 for an unknown or unrelated person).
@@ -38,14 +46,19 @@ struct Verzoek {
 // The other party of a joint request co-signs; the term starts. Errors: 404 for anybody who
 // may not know of the request; 409 when it needs no (more) co-signature.
 [[nodiscard]] Result<Verzoek> MedeondertekenVerzoek(Env& env, const std::string& id);
-// For the requester, the co-signer and a beheerder; 404 for anybody else.
+// For the requester, the betrokkene, the co-signer and the handler (a beheerder); 404 for
+// anybody else.
 [[nodiscard]] Result<Verzoek> GetVerzoek(Env& env, const std::string& id);
 // AVG-01: one extension by two months, with a reason, inside the first month (422 AVG-01).
 [[nodiscard]] Result<Verzoek> VerlengVerzoek(Env& env, const std::string& id,
                                              const std::string& reden);
-// The decision with its reason. Errors: 409 when already decided or not yet complete.
+// The decision with its reason; a granted correction or erasure is carried out in the same
+// transaction (services/verzoek_uitvoering.h). Errors: 409 when already decided or not yet
+// complete; 422 naming `correcties` for corrections that do not fit; 422 VT-09 for a granted
+// destruction while a Veilig Thuis case runs, or a refusal without a concrete reason; 422
+// VT-10 for refusing an inspection the child's interest cannot refuse.
 [[nodiscard]] Result<Verzoek> BesluitVerzoek(Env& env, const std::string& id,
-                                             const std::string& besluit, const std::string& reden);
+                                             const BesluitInvoer& in);
 // The caller's own requests (a burger: those he filed, co-signed or that are about him),
 // newest first; each one listed is recorded in the processing log.
 [[nodiscard]] Result<PageOf<Verzoek>> MijnVerzoeken(Env& env, const Page& page);

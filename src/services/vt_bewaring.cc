@@ -23,9 +23,12 @@ constexpr const char* kDelen[] = {
     "DELETE FROM vt_betrokkenen WHERE zaak_id = $1",
 };
 
-Status Vernietig(store::Tx& tx, Env& env, const std::string& id, const std::string& now) {
+}  // namespace
+
+Status VernietigVtZaak(store::Tx& tx, Env& env, const std::string& id, const std::string& now,
+                       const std::string& naam) {
   JH_ASSIGN_OR_RETURN(VtZaakRij z, LoadVtZaak(tx, id));
-  LogVtZaak(env, audit::kVtBewaring, "zaak vernietigen na twintig jaar", z);
+  LogVtZaak(env, audit::kVtBewaring, naam, z);
   for (const char* sql : kDelen) JH_TRY(tx.Exec(sql, {id}));
   JH_TRY(tx.Exec("UPDATE data_keys SET sealed = NULL, vernietigd_op = $2 WHERE owner_id = $1",
                  {id, now}));
@@ -37,6 +40,19 @@ Status Vernietig(store::Tx& tx, Env& env, const std::string& id, const std::stri
               {id, now}));
   return {};
 }
+
+Result<int64_t> OntkoppelVtPersoon(store::Tx& tx, Env& env, const std::string& persoon_id) {
+  JH_ASSIGN_OR_RETURN(
+      store::Rows rows,
+      tx.Query("SELECT zaak_id FROM vt_betrokkenen WHERE persoon_id = $1", {persoon_id}));
+  if (rows.empty()) return int64_t{0};
+  JH_TRY(tx.Exec("DELETE FROM vt_betrokkenen WHERE persoon_id = $1", {persoon_id}));
+  for (const store::Row& r : rows) JH_TRY(TouchVtZaak(tx, env, r.Text(0)));
+  Processed(env, audit::kVtBewaring, "koppelingen met zaken verwijderen", "persoon", persoon_id);
+  return static_cast<int64_t>(rows.size());
+}
+
+namespace {
 
 // One batch of cases due for destruction after `after` (id order); the last id handled, or
 // "" when nothing was left.
@@ -57,7 +73,7 @@ Result<std::string> Batch(Env& env, const std::string& after, int64_t& vernietig
       last = r.Text(0);
       auto gewijzigd = Date::Parse(r.Text(1).substr(0, 10));
       if (!gewijzigd || !rules::Vt08Vernietigen(*gewijzigd, today)) continue;
-      JH_TRY(Vernietig(tx, env, last, now));
+      JH_TRY(VernietigVtZaak(tx, env, last, now, "zaak vernietigen na twintig jaar"));
       ++n;
     }
     return {};

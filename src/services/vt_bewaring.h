@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 #include "services/env.h"
 
@@ -18,5 +19,16 @@ struct VtBewaring {
 // Applies VT-08 as of env.clock.Today(), in batches, each one transaction with its processing
 // records. Safe to run at any time and more than once.
 [[nodiscard]] Result<VtBewaring> PurgeVeiligThuis(Env& env);
+
+// Inside a write: destroys one case as above (also on request, VT-09), with a processing
+// record named `naam` for every person of the case. Errors: kNotFound for an unknown case.
+[[nodiscard]] Status VernietigVtZaak(store::Tx& tx, Env& env, const std::string& id,
+                                     const std::string& now, const std::string& naam);
+
+// Inside a write that erases the person (AVG-04, DELETE /personen/{id}): his links to cases
+// go, so no case points at an erased row; the cases stay for the others they are about
+// (their retention is VT-08's). Returns how many links were removed.
+[[nodiscard]] Result<int64_t> OntkoppelVtPersoon(store::Tx& tx, Env& env,
+                                                 const std::string& persoon_id);
 
 }  // namespace jh::services

@@ -44,6 +44,12 @@ Result<VtInformatieverzoek> BeantwoordVtInformatieverzoek(Env& env, const std::s
                                                           const std::string& verzoek_id,
                                                           const std::string& antwoord) {
   JH_TRY(OpenVtZaak(env, zaak_id, "createVtInformatieAntwoord", true));
+  return LegVtAntwoordVast(env, zaak_id, verzoek_id, antwoord);
+}
+
+Result<VtInformatieverzoek> LegVtAntwoordVast(Env& env, const std::string& zaak_id,
+                                              const std::string& verzoek_id,
+                                              const std::string& antwoord) {
   std::optional<VtInformatieverzoek> out;
   bool beantwoord = false;
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {

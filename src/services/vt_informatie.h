@@ -22,4 +22,13 @@ namespace jh::services {
     Env& env, const std::string& zaak_id, const std::string& verzoek_id,
     const std::string& antwoord);
 
+// The write both answering paths share (Veilig Thuis staff recording an answer given to
+// them, and the asked organisation answering itself): the answer sealed under the case's
+// key, the case touched (VT-08), a processing record per person. The caller has decided who
+// may answer. Errors: kNotFound (no such request on this case); 409 when it was answered
+// already or the case is closed.
+[[nodiscard]] Result<VtInformatieverzoek> LegVtAntwoordVast(Env& env, const std::string& zaak_id,
+                                                            const std::string& verzoek_id,
+                                                            const std::string& antwoord);
+
 }  // namespace jh::services

@@ -4,6 +4,9 @@
 #include <libpq-fe.h>
 #include <sqlite3.h>
 
+#include <fstream>
+#include <iterator>
+
 #include "support/server_process.h"
 
 namespace jh::testing {
@@ -68,6 +71,31 @@ std::vector<std::vector<std::string>> Peek(const std::filesystem::path& db,
   sqlite3_finalize(stmt);
   sqlite3_close(handle);
   return rows;
+}
+
+std::string SealedKeyOf(const std::filesystem::path& db, const std::string& owner_id) {
+  const auto rows =
+      Peek(db, std::string("SELECT ") +
+                   (ServerProcess::OnPostgres() ? "encode(sealed, 'hex')" : "hex(sealed)") +
+                   " FROM data_keys WHERE owner_id = '" + owner_id + "'");
+  std::string sealed;
+  if (rows.empty()) return sealed;
+  const std::string& hex = rows[0][0];
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+    sealed.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  }
+  return sealed;
+}
+
+std::vector<std::filesystem::path> FilesHolding(const std::filesystem::path& dir,
+                                                const std::string& bytes) {
+  std::vector<std::filesystem::path> out;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (content.find(bytes) != std::string::npos) out.push_back(entry.path());
+  }
+  return out;
 }
 
 }  // namespace jh::testing

@@ -13,4 +13,11 @@ namespace jh::testing {
 // database instead, with booleans as "1"/"0" like SQLite's; the SQL must then be portable.
 std::vector<std::vector<std::string>> Peek(const std::filesystem::path& db, const std::string& sql);
 
+// The sealed data key of `owner_id` as stored (its raw bytes), for erasure tests.
+std::string SealedKeyOf(const std::filesystem::path& db, const std::string& owner_id);
+// The files directly in `dir` whose bytes contain `bytes`: after an erasure, none may hold
+// the destroyed sealed key (not the table, not an old WAL frame).
+std::vector<std::filesystem::path> FilesHolding(const std::filesystem::path& dir,
+                                                const std::string& bytes);
+
 }  // namespace jh::testing

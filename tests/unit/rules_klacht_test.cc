@@ -21,5 +21,21 @@ TEST(Jw10, AllowsCareWorkerToAkjRefusesBeyondTheAkj) {
   EXPECT_EQ(Jw10Escalatie(KlachtFase::kAkj).rule, "JW-10");
 }
 
+TEST(Vt11, CommitteeOfThreeWithAnIndependentChair) {
+  EXPECT_TRUE(Vt11Commissie(3, true).allowed);
+  EXPECT_TRUE(Vt11Commissie(5, true).allowed);
+  EXPECT_EQ(Vt11Commissie(3, true).rule, "VT-11");
+}
+
+TEST(Vt11, SmallerCommitteeOrDependentChairRefused) {
+  Decision twee = Vt11Commissie(2, true);
+  EXPECT_FALSE(twee.allowed);
+  EXPECT_EQ(twee.rule, "VT-11");
+  EXPECT_NE(twee.reason.find("drie"), std::string::npos);
+  Decision afhankelijk = Vt11Commissie(3, false);
+  EXPECT_FALSE(afhankelijk.allowed);
+  EXPECT_NE(afhankelijk.reason.find("onafhankelijk"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace jh::rules

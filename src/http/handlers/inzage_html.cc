@@ -66,6 +66,12 @@ std::string InzageHtml(const Json& z) {
     h += "<tr><td>" + Text(g["datum"]) + "</td><td>" + Text(g["soort"]) + "</td><td>" +
          Text(g["status"]) + "</td><td>" + Text(g["omschrijving"]) + "</td></tr>\n";
   }
+  h += "</table>\n<h2>Gecorrigeerde gegevens</h2>\n<table>\n"
+       "<tr><th>Wanneer</th><th>Gegeven</th><th>Was</th><th>Is nu</th></tr>\n";
+  for (const Json& c : z.value("correcties", Json::array())) {
+    h += "<tr><td>" + Text(c["gecorrigeerdOp"]) + "</td><td>" + Text(c["veld"]) + "</td><td>" +
+         Text(c["oudeWaarde"]) + "</td><td>" + Text(c["nieuweWaarde"]) + "</td></tr>\n";
+  }
   h += "</table>\n<h2>Wie heeft uw gegevens verwerkt</h2>\n<table>\n"
        "<tr><th>Wanneer</th><th>Wie</th><th>Wat</th><th>Waarvoor</th></tr>\n";
   for (const Json& m : z["logboek"]["resultaten"]) {

@@ -15,6 +15,8 @@ Json ToJson(const services::Klacht& k) {
          {"fase", k.fase},
          {"ingediendOp", k.ingediend_op}};
   if (k.geescaleerd_op) j["geescaleerdOp"] = *k.geescaleerd_op;
+  if (k.advies_op) j["adviesOp"] = *k.advies_op;
+  if (k.antwoord_uiterlijk) j["antwoordUiterlijk"] = *k.antwoord_uiterlijk;
   return j;
 }
 
@@ -24,7 +26,9 @@ NodePtr KlachtSchema() {
        Req("organisatieId", Id()),
        Req("fase", Enum("Waar de klacht nu ligt.",
                         {"medewerker", "akj", "veilig-thuis", "autoriteit-persoonsgegevens"})),
-       Req("ingediendOp", Timestamp("Ingediend.")), Opt("geescaleerdOp", Timestamp("Doorgezet."))});
+       Req("ingediendOp", Timestamp("Ingediend.")), Opt("geescaleerdOp", Timestamp("Doorgezet.")),
+       Opt("adviesOp", DateField("Advies van de klachtencommissie (VT-11).")),
+       Opt("antwoordUiterlijk", DateField("Uiterlijk antwoord: een maand na het advies."))});
 }
 
 Result<Reply> Create(Call& c) {
@@ -41,6 +45,14 @@ Result<Reply> Mijn(Call& c) {
   Json items = Json::array();
   for (const auto& k : page.items) items.push_back(ToJson(k));
   return Reply::Ok(PageJson(std::move(items), p, page.totaal));
+}
+
+Result<Reply> Adviseer(Call& c) {
+  services::CommissieAdvies a{Date::Parse(c.body["datum"].get<std::string>()).value_or(Date{}),
+                              c.body["leden"].get<int64_t>(),
+                              c.body["voorzitterOnafhankelijk"].get<bool>()};
+  JH_ASSIGN_OR_RETURN(services::Klacht k, services::AdviseerKlacht(c.env, c.Param("id"), a));
+  return Reply::Created(ToJson(k));
 }
 
 Result<Reply> Escaleer(Call& c) {
@@ -82,6 +94,20 @@ void RegisterKlachten(Api& api) {
            .query = PaginationParams(),
            .response = PageSchema(KlachtSchema()),
            .handle = Mijn});
+  api.Add({.method = "POST",
+           .path = "/api/v1/klachten/{id}/adviezen",
+           .operation_id = "adviseerKlacht",
+           .tag = "Rechten",
+           .summary = "Het advies van de klachtencommissie van Veilig Thuis vastleggen (VT-11)",
+           .roles = {"vt-medewerker"},
+           .body = Object({Req("datum", DateField("Datum van het advies.")),
+                           Req("leden", Integer("Aantal leden van de commissie.", 1, 99)),
+                           Req("voorzitterOnafhankelijk",
+                               Boolean("De voorzitter is onafhankelijk van Veilig Thuis."))}),
+           .success = 201,
+           .response = KlachtSchema(),
+           .errors = {409, 422},
+           .handle = Adviseer});
 }
 
 }  // namespace jh::api

@@ -13,20 +13,42 @@ using namespace schema;
 constexpr const char* kHtml = "text/html";
 
 Json ToJson(const services::Verzoek& v) {
-  return Json{{"id", v.id},
-              {"soort", v.soort},
-              {"context", v.context},
-              {"status", v.status},
-              {"medeondertekening", v.medeondertekening},
-              {"ingediendOp", v.ingediend_op},
-              {"termijn", v.termijn ? Json(*v.termijn) : Json(nullptr)},
-              {"verlengd", v.verlengd}};
+  Json j{{"id", v.id},
+         {"soort", v.soort},
+         {"context", v.context},
+         {"status", v.status},
+         {"medeondertekening", v.medeondertekening},
+         {"ingediendOp", v.ingediend_op},
+         {"termijn", v.termijn ? Json(*v.termijn) : Json(nullptr)},
+         {"verlengd", v.verlengd}};
+  if (v.uitvoering) {
+    const services::Uitvoering& u = *v.uitvoering;
+    j["uitvoering"] = Json{{"gecorrigeerd", u.gecorrigeerd},
+                           {"verwijsindexRegistratiesVerwijderd", u.vir_verwijderd},
+                           {"dossiersVernietigd", u.dossiers_vernietigd},
+                           {"veiligThuisZakenVernietigd", u.vt_vernietigd},
+                           {"veiligThuisZakenOntkoppeld", u.vt_ontkoppeld}};
+  }
+  return j;
 }
 
 NodePtr VerzoekSchema() {
   return FreeObject(
       "Een verzoek: id, soort, context, status, medeondertekening (niet-nodig, nodig, gegeven), "
-      "ingediendOp, termijn (null zolang een medeondertekening ontbreekt) en verlengd.");
+      "ingediendOp, termijn (null zolang een medeondertekening ontbreekt), verlengd en, na "
+      "toewijzing van een correctie of verwijdering, uitvoering: gecorrigeerd (de velden), "
+      "verwijsindexRegistratiesVerwijderd, dossiersVernietigd, veiligThuisZakenVernietigd en "
+      "veiligThuisZakenOntkoppeld (zaken die ook over anderen gaan blijven voor hen bewaard; "
+      "alleen de koppeling met de betrokkene vervalt, VT-09).");
+}
+
+std::vector<services::Correctie> CorrectiesUit(const Json& body) {
+  std::vector<services::Correctie> out;
+  if (!body.contains("correcties")) return out;
+  for (const Json& c : body["correcties"]) {
+    out.push_back({c["veld"].get<std::string>(), c["waarde"].get<std::string>()});
+  }
+  return out;
 }
 
 Result<Reply> Create(Call& c) {
@@ -59,8 +81,9 @@ Result<Reply> Verleng(Call& c) {
 Result<Reply> Besluit(Call& c) {
   JH_ASSIGN_OR_RETURN(
       services::Verzoek v,
-      services::BesluitVerzoek(c.env, c.Param("id"), c.body["besluit"].get<std::string>(),
-                               c.body["reden"].get<std::string>()));
+      services::BesluitVerzoek(c.env, c.Param("id"),
+                               {c.body["besluit"].get<std::string>(),
+                                c.body["reden"].get<std::string>(), CorrectiesUit(c.body)}));
   return Reply::Created(ToJson(v));
 }
 
@@ -88,9 +111,17 @@ Result<Reply> Inzage(Call& c) {
                {"geboortedatum", ps.geboortedatum.ToString()},
                {"gemeentecode", ps.gemeentecode},
                {"adres", {{"postcode", ps.adres.postcode}, {"huisnummer", ps.adres.huisnummer}}}};
+  Json correcties = Json::array();
+  for (const auto& h : z.correcties) {
+    correcties.push_back(Json{{"veld", h.veld},
+                              {"oudeWaarde", h.oude_waarde},
+                              {"nieuweWaarde", h.nieuwe_waarde},
+                              {"gecorrigeerdOp", h.gecorrigeerd_op}});
+  }
   Json out{{"context", z.context},
            {"persoon", persoon},
            {"gegevens", gegevens},
+           {"correcties", correcties},
            {"logboek", PageJson(std::move(log), p, z.logboek.totaal)}};
   if (c.media == kHtml) return Reply{200, nullptr, InzageHtml(out), kHtml, {}};
   return Reply::Ok(std::move(out));
@@ -144,8 +175,9 @@ void RegisterVerzoeken(Api& api) {
            .path = "/api/v1/verzoeken/{id}",
            .operation_id = "getVerzoek",
            .tag = "Rechten",
-           .summary = "Status en termijn van een eigen verzoek",
-           .access = Access::kBurger,
+           .summary = "Status en termijn van een verzoek, voor de verzoeker en de behandelaar",
+           .access = Access::kBurgerOfMedewerker,
+           .roles = {"beheerder"},
            .response = VerzoekSchema(),
            .handle = Get});
   api.Add(
@@ -156,7 +188,8 @@ void RegisterVerzoeken(Api& api) {
        .summary = "Inzage: de gegevens en het verwerkingslogboek (AVG-03, VT-04 toegepast)",
        .access = Access::kBurger,
        .query = PaginationParams(),
-       .response = FreeObject("context, persoon, gegevens en logboek (gepagineerd)."),
+       .response = FreeObject("context, persoon, gegevens, correcties (veld, oudeWaarde, "
+                              "nieuweWaarde, gecorrigeerdOp) en logboek (gepagineerd)."),
        .representations = {{kHtml, "Een leesbare pagina om af te drukken, met dezelfde inhoud."}},
        .errors = {409},
        .handle = Inzage});
@@ -183,13 +216,22 @@ void RegisterVerzoeken(Api& api) {
            .path = "/api/v1/verzoeken/{id}/besluiten",
            .operation_id = "besluitVerzoek",
            .tag = "Rechten",
-           .summary = "Op een verzoek beslissen, met reden",
+           .summary = "Op een verzoek beslissen, met reden; een toegewezen correctie of "
+                      "verwijdering wordt meteen uitgevoerd (AVG-04, VT-09)",
            .roles = {"beheerder"},
-           .body = Object({Req("besluit", Enum("Besluit.", {"toegewezen", "afgewezen"})),
-                           Req("reden", String("De reden.", 2000))}),
+           .body = Object(
+               {Req("besluit", Enum("Besluit.", {"toegewezen", "afgewezen"})),
+                Req("reden", String("De reden; bij een weigering de concrete reden.", 2000)),
+                Opt("correcties",
+                    Array(Object({Req("veld", Enum("Het te corrigeren gegeven van de persoon.",
+                                                   {"voornamen", "geslachtsnaam", "geslacht"})),
+                                  Req("waarde", String("De juiste waarde.", 200))}),
+                          "Alleen bij het toewijzen van een correctieverzoek: welke gegevens "
+                          "wat worden. De oude waarde blijft als historie (inzage).",
+                          3))}),
            .success = 201,
            .response = VerzoekSchema(),
-           .errors = {409},
+           .errors = {409, 422},
            .handle = Besluit});
   api.Add({.method = "GET",
            .path = "/api/v1/mijn/verzoeken",
