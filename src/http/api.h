@@ -32,7 +32,7 @@ enum class Access {
   // A burger token, or a medewerker token with one of the roles: a resource both sides of a
   // relation read (a request: its requester and its handler); the service decides per item.
   kBurgerOfMedewerker,
-  kAnyToken,    // any token, medewerker or burger (nothing role-bound: who am I, a directory)
+  kAnyToken,  // any token, medewerker or burger (nothing role-bound: who am I, a directory)
 };
 
 struct QueryParam {
