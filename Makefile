@@ -8,7 +8,7 @@ CMAKE_FLAGS ?=
 SAN_FLAGS := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
 
 .PHONY: all bootstrap build build-asan build-tsan demo test test-release test-asan test-tsan \
-        lint-openapi fuzz fuzz-long bench format format-check tidy clean
+        test-e2e lint-openapi fuzz fuzz-long bench format format-check tidy clean
 
 all: build
 
@@ -36,7 +36,8 @@ build-tsan/CMakeCache.txt:
 build-tsan: build-tsan/CMakeCache.txt
 	cmake --build build-tsan -j$(JOBS) --target jeugdhulp unit_tests server_tests
 
-# Serves the demo region on $(LISTEN) with a fresh data directory; prints a token per role.
+# Serves the demo region and its web pages (http://$(LISTEN)/) with a fresh data directory;
+# prints a token per role to sign in with.
 demo:
 	@scripts/bootstrap --no-npm
 	@$(MAKE) --no-print-directory build
@@ -62,6 +63,10 @@ test-tsan: build build-tsan
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/server_tests --gtest_filter='$(TSAN_SERVER)'
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 JH_TEST_BINARY=$(CURDIR)/build-tsan/jeugdhulp \
 	  build/tests/integration_tests --gtest_filter='$(TSAN_INTEGRATION)'
+
+# The web pages in headless chromium (Playwright) with axe-core; screenshots in build/e2e-artifacts.
+test-e2e: build
+	scripts/test-e2e
 
 lint-openapi: build
 	scripts/lint-openapi build/jeugdhulp

@@ -10,6 +10,7 @@
 #include "app/purge.h"
 #include "core/log.h"
 #include "http/api.h"
+#include "http/web.h"
 
 namespace jh::app {
 
@@ -69,7 +70,8 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   api::Api api(env, &metrics, options.http.api_version, !options.bench_no_audit);
   api::RegisterAll(api);
   auto handler = [&api](http::Request& req) {
-    http::Response resp = api.Handle(req);
+    std::optional<http::Response> page = http::ServeWeb(req);
+    http::Response resp = page ? std::move(*page) : api.Handle(req);
     auto ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.received)
             .count();

@@ -254,9 +254,10 @@ int RunDemo(const CommonOptions& o) {
     std::printf("\nJeugdhulp demoregio Demodam (GM9999) — tokens per rol:\n\n");
     for (const auto& l : logins) std::printf("  %-58s %s\n", l.wie.c_str(), l.token.c_str());
     std::printf(
-        "\nAPI: http://%s/api/v1 (Authorization: Bearer <token>)\n"
+        "\nWebpagina's: http://%s/ — plak een token hierboven in het aanmeldscherm.\n"
+        "API: http://%s/api/v1 (Authorization: Bearer <token>)\n"
         "Documentatie: http://%s/api/v1/openapi.json — stoppen: Ctrl-C.\n\n",
-        o.listen.c_str(), o.listen.c_str());
+        o.listen.c_str(), o.listen.c_str(), o.listen.c_str());
     std::fflush(stdout);
     return {};
   };

@@ -86,6 +86,7 @@ Status CheckQuery(const http::Request& req, const Operation& op) {
 
 Status Authorize(const Operation& op, const auth::Actor& actor) {
   if (actor.kind == auth::ActorKind::kSystem) return {};
+  if (op.access == Access::kAnyToken) return {};  // authenticated is enough
   if (op.access == Access::kBurgerOfMedewerker && actor.IsBurger()) return {};
   if (op.access == Access::kBurger) {
     if (!actor.IsBurger()) {
@@ -308,6 +309,7 @@ void RegisterAll(Api& api) {
   RegisterVerzoeken(api);
   RegisterKlachten(api);
   RegisterAccess(api);
+  RegisterSessie(api);
 }
 
 }  // namespace jh::api

@@ -32,6 +32,7 @@ enum class Access {
   // A burger token, or a medewerker token with one of the roles: a resource both sides of a
   // relation read (a request: its requester and its handler); the service decides per item.
   kBurgerOfMedewerker,
+  kAnyToken,  // any token, medewerker or burger (nothing role-bound: who am I, a directory)
 };
 
 struct QueryParam {
@@ -152,6 +153,7 @@ void RegisterStatistieken(Api& api);
 void RegisterVerzoeken(Api& api);
 void RegisterKlachten(Api& api);
 void RegisterAccess(Api& api);  // the AuthZEN evaluation API, outside /api/v1
+void RegisterSessie(Api& api);  // who the token belongs to, and the organisation directory
 
 // Every area above, in order.
 void RegisterAll(Api& api);

@@ -235,4 +235,32 @@ Result<JwToewijzing> StopJwToewijzing(Env& env, const std::string& id, const Dat
   return t;
 }
 
+Result<PageOf<JwToewijzing>> ListJwToewijzingen(Env& env, const Page& page) {
+  const auth::Actor& a = *env.actor;
+  PageOf<JwToewijzing> out;
+  out.page = page;
+  const bool gemeente = a.HasRole("gemeentemedewerker") && a.organisatie_soort == "gemeente";
+  if (!gemeente && !a.IsMedewerker()) return out;
+  const std::string filter = gemeente ? " FROM jw_toewijzingen WHERE gemeentecode = $1"
+                                      : " FROM jw_toewijzingen WHERE aanbieder_id = $1";
+  const std::string wie = gemeente ? a.gemeentecode : a.organisatie_id;
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    out.items.clear();
+    JH_ASSIGN_OR_RETURN(store::Rows n, tx.Query("SELECT COUNT(*)" + filter, {wie}));
+    out.totaal = n.empty() ? 0 : n[0].Int(0);
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query(std::string("SELECT ") + kJwToewijzingKolommen + filter +
+                     " ORDER BY toegewezen_op DESC, toewijzingnummer DESC, id LIMIT $2 OFFSET $3",
+                 {wie, page.pagina_grootte, page.Offset()}));
+    for (const store::Row& r : rows) out.items.push_back(JwToewijzingUitRij(r));
+    return {};
+  }));
+  for (const JwToewijzing& t : out.items) {
+    Processed(env, gemeente ? audit::kJwToegang : audit::kJwJeugdhulp, "toewijzing inzien (lijst)",
+              "persoon", t.persoon_id);
+  }
+  return out;
+}
+
 }  // namespace jh::services

@@ -10,6 +10,7 @@
 
 #include "core/bsn.h"
 #include "core/date.h"
+#include "services/common.h"
 #include "services/env.h"
 #include "services/jw_feiten.h"
 
@@ -38,6 +39,11 @@ struct NieuweJwToewijzing {
 [[nodiscard]] Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id,
                                                      const Date& startdatum,
                                                      const std::vector<std::string>& toestemming);
+
+// The caller's assignments, newest first: a gemeentemedewerker those of his municipality
+// (JW-04: only the youth's municipality assigns), a provider's staff those to his
+// organisation; anyone else gets none. Each one listed is in the processing log.
+[[nodiscard]] Result<PageOf<JwToewijzing>> ListJwToewijzingen(Env& env, const Page& page);
 
 // Errors: 404 as above; 409 when not started; 422 naming einddatum.
 [[nodiscard]] Result<JwToewijzing> StopJwToewijzing(Env& env, const std::string& id,

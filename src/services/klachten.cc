@@ -64,6 +64,31 @@ Result<Klacht> CreateKlacht(Env& env, const std::string& over, const std::string
   return k;
 }
 
+Result<PageOf<Klacht>> MijnKlachten(Env& env, const Page& page) {
+  const auth::Actor& a = *env.actor;
+  PageOf<Klacht> out;
+  out.page = page;
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    out.items.clear();
+    JH_ASSIGN_OR_RETURN(store::Rows n,
+                        tx.Query("SELECT COUNT(*) FROM klachten WHERE indiener_id = $1", {a.id}));
+    out.totaal = n.empty() ? 0 : n[0].Int(0);
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query("SELECT id, over_context, organisatie_id, fase, ingediend_op, geescaleerd_op "
+                 "FROM klachten WHERE indiener_id = $1 ORDER BY ingediend_op DESC, id "
+                 "LIMIT $2 OFFSET $3",
+                 {a.id, page.pagina_grootte, page.Offset()}));
+    for (const auto& r : rows) {
+      out.items.push_back(
+          Klacht{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.OptText(5)});
+    }
+    return {};
+  }));
+  if (!out.items.empty()) Processed(env, audit::kKlacht, "klachten inzien", "persoon", a.id);
+  return out;
+}
+
 Result<Klacht> EscaleerKlacht(Env& env, const std::string& id) {
   const auth::Actor& a = *env.actor;
   std::optional<Klacht> k;

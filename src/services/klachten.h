@@ -9,6 +9,7 @@
 
 #include "core/date.h"
 #include "core/result.h"
+#include "services/common.h"
 #include "services/env.h"
 
 namespace jh::services {
@@ -35,6 +36,8 @@ struct CommissieAdvies {
 [[nodiscard]] Result<Klacht> CreateKlacht(Env& env, const std::string& over,
                                           const std::string& organisatie_id,
                                           const std::string& omschrijving);
+// The caller's own complaints, newest first; the read is recorded in the processing log.
+[[nodiscard]] Result<PageOf<Klacht>> MijnKlachten(Env& env, const Page& page);
 // The next phase. Errors: 404 for anybody but the complainant; 409 naming JW-10/VT-11 when
 // the route has no further step.
 [[nodiscard]] Result<Klacht> EscaleerKlacht(Env& env, const std::string& id);

@@ -39,16 +39,32 @@ Result<Organisatie> GetOrganisatie(Env& env, const std::string& id) {
   return *found;
 }
 
-Result<PageOf<Organisatie>> ListOrganisaties(Env& env, const Page& page) {
+Result<PageOf<Organisatie>> ListOrganisaties(Env& env, const Page& page,
+                                             const std::vector<std::string>& soorten) {
   PageOf<Organisatie> out;
   out.page = page;
+  // "soort IN ($1, $2, ...)": the kinds travel as parameters, never as SQL text.
+  std::string where;
+  std::vector<store::Value> args;
+  for (const std::string& s : soorten) {
+    args.emplace_back(s);
+    where += (where.empty() ? " WHERE soort IN ($" : ", $") + std::to_string(args.size());
+  }
+  if (!where.empty()) where += ")";
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
-    JH_ASSIGN_OR_RETURN(store::Rows count, tx.Query("SELECT COUNT(*) FROM organisaties"));
+    out.items.clear();
+    JH_ASSIGN_OR_RETURN(store::Rows count,
+                        tx.Query("SELECT COUNT(*) FROM organisaties" + where, args));
     out.totaal = count.at(0).Int(0);
-    JH_ASSIGN_OR_RETURN(store::Rows rows,
-                        tx.Query(std::string("SELECT ") + kColumns +
-                                     " FROM organisaties ORDER BY naam, id LIMIT $1 OFFSET $2",
-                                 {page.pagina_grootte, page.Offset()}));
+    std::vector<store::Value> paged = args;
+    paged.emplace_back(page.pagina_grootte);
+    paged.emplace_back(page.Offset());
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query(std::string("SELECT ") + kColumns + " FROM organisaties" + where +
+                     " ORDER BY naam, id LIMIT $" + std::to_string(args.size() + 1) + " OFFSET $" +
+                     std::to_string(args.size() + 2),
+                 paged));
     for (const auto& r : rows) out.items.push_back(FromRow(r));
     return {};
   }));

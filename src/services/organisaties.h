@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/date.h"
 #include "services/common.h"
@@ -31,7 +32,10 @@ struct Convenant {
 [[nodiscard]] Result<Organisatie> CreateOrganisatie(Env& env, Organisatie input);
 // Errors: kNotFound.
 [[nodiscard]] Result<Organisatie> GetOrganisatie(Env& env, const std::string& id);
-[[nodiscard]] Result<PageOf<Organisatie>> ListOrganisaties(Env& env, const Page& page);
+// Ordered by name; `soorten` non-empty: only organisations of those kinds. Organisations are
+// no personal data, so a list is not a processing.
+[[nodiscard]] Result<PageOf<Organisatie>> ListOrganisaties(
+    Env& env, const Page& page, const std::vector<std::string>& soorten = {});
 
 // Errors: kNotFound (organisation), kUnprocessable when geldigTot precedes geldigVanaf.
 [[nodiscard]] Result<Convenant> CreateConvenant(Env& env, Convenant input);

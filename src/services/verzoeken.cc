@@ -287,6 +287,34 @@ Result<Verzoek> BesluitVerzoek(Env& env, const std::string& id, const BesluitInv
   return r->v;
 }
 
+Result<PageOf<Verzoek>> MijnVerzoeken(Env& env, const Page& page) {
+  PageOf<Verzoek> out;
+  out.page = page;
+  std::vector<std::string> betrokkenen;
+  const std::string filter =
+      " FROM verzoeken WHERE verzoeker_id = $1 OR betrokkene_id = $1 OR medeondertekend_door = $1";
+  JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    out.items.clear();
+    betrokkenen.clear();
+    JH_ASSIGN_OR_RETURN(store::Rows n, tx.Query("SELECT COUNT(*)" + filter, {env.actor->id}));
+    out.totaal = n.empty() ? 0 : n[0].Int(0);
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query(std::string("SELECT ") + kKolommen + filter +
+                                     " ORDER BY ingediend_op DESC, id LIMIT $2 OFFSET $3",
+                                 {env.actor->id, page.pagina_grootte, page.Offset()}));
+    for (const store::Row& r : rows) {
+      Rij rij = UitRij(r);
+      betrokkenen.push_back(rij.betrokkene_id);
+      out.items.push_back(std::move(rij.v));
+    }
+    return {};
+  }));
+  for (const std::string& b : betrokkenen) {
+    Processed(env, audit::kAvgVerzoek, "verzoek inzien (lijst)", "persoon", b);
+  }
+  return out;
+}
+
 Result<PageOf<Verzoek>> OpenVerzoeken(Env& env, const Page& page) {
   PageOf<Verzoek> out;
   out.page = page;

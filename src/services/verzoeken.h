@@ -59,6 +59,9 @@ struct BesluitInvoer {
 // VT-10 for refusing an inspection the child's interest cannot refuse.
 [[nodiscard]] Result<Verzoek> BesluitVerzoek(Env& env, const std::string& id,
                                              const BesluitInvoer& in);
+// The caller's own requests (a burger: those he filed, co-signed or that are about him),
+// newest first; each one listed is recorded in the processing log.
+[[nodiscard]] Result<PageOf<Verzoek>> MijnVerzoeken(Env& env, const Page& page);
 // The open requests, the first due first (the handler's list).
 [[nodiscard]] Result<PageOf<Verzoek>> OpenVerzoeken(Env& env, const Page& page);
 

@@ -62,6 +62,14 @@ Json ToJson(const services::JwToewijzing& t) {
   return j;
 }
 
+Result<Reply> ListToewijzingen(Call& c) {
+  auto page = PageFrom(c);
+  JH_ASSIGN_OR_RETURN(auto list, services::ListJwToewijzingen(c.env, page));
+  Json items = Json::array();
+  for (const auto& t : list.items) items.push_back(ToJson(t));
+  return Reply::Ok(PageJson(std::move(items), page, list.totaal));
+}
+
 Date DateOf(const Json& body, const char* name) {
   return *Date::Parse(body[name].get<std::string>());
 }
@@ -175,6 +183,15 @@ void RegisterJeugdhulp(Api& api) {
            .response = ToewijzingSchema(),
            .errors = {422},
            .handle = CreateToewijzing});
+  api.Add({.method = "GET",
+           .path = "/api/v1/toewijzingen",
+           .operation_id = "listToewijzingen",
+           .tag = "Jeugdhulp",
+           .summary = "Toewijzingen van de eigen gemeente, of aan de eigen aanbieder",
+           .roles = {"gemeentemedewerker", "jeugdhulpverlener"},
+           .query = PaginationParams(),
+           .response = PageSchema(ToewijzingSchema()),
+           .handle = ListToewijzingen});
   api.Add({.method = "POST",
            .path = "/api/v1/toewijzingen/{id}/start",
            .operation_id = "startToewijzing",

@@ -39,6 +39,14 @@ Result<Reply> Create(Call& c) {
   return Reply::Created(ToJson(k));
 }
 
+Result<Reply> Mijn(Call& c) {
+  auto p = PageFrom(c);
+  JH_ASSIGN_OR_RETURN(auto page, services::MijnKlachten(c.env, p));
+  Json items = Json::array();
+  for (const auto& k : page.items) items.push_back(ToJson(k));
+  return Reply::Ok(PageJson(std::move(items), p, page.totaal));
+}
+
 Result<Reply> Adviseer(Call& c) {
   services::CommissieAdvies a{Date::Parse(c.body["datum"].get<std::string>()).value_or(Date{}),
                               c.body["leden"].get<int64_t>(),
@@ -77,6 +85,15 @@ void RegisterKlachten(Api& api) {
            .response = KlachtSchema(),
            .errors = {409},
            .handle = Escaleer});
+  api.Add({.method = "GET",
+           .path = "/api/v1/mijn/klachten",
+           .operation_id = "mijnKlachten",
+           .tag = "Burger",
+           .summary = "Mijn klachten en waar ze nu liggen",
+           .access = Access::kBurger,
+           .query = PaginationParams(),
+           .response = PageSchema(KlachtSchema()),
+           .handle = Mijn});
   api.Add({.method = "POST",
            .path = "/api/v1/klachten/{id}/adviezen",
            .operation_id = "adviseerKlacht",

@@ -127,6 +127,14 @@ Result<Reply> Inzage(Call& c) {
   return Reply::Ok(std::move(out));
 }
 
+Result<Reply> Mijn(Call& c) {
+  auto p = PageFrom(c);
+  JH_ASSIGN_OR_RETURN(auto page, services::MijnVerzoeken(c.env, p));
+  Json items = Json::array();
+  for (const auto& v : page.items) items.push_back(ToJson(v));
+  return Reply::Ok(PageJson(std::move(items), p, page.totaal));
+}
+
 Result<Reply> List(Call& c) {
   auto p = PageFrom(c);
   JH_ASSIGN_OR_RETURN(auto page, services::OpenVerzoeken(c.env, p));
@@ -225,6 +233,15 @@ void RegisterVerzoeken(Api& api) {
            .response = VerzoekSchema(),
            .errors = {409, 422},
            .handle = Besluit});
+  api.Add({.method = "GET",
+           .path = "/api/v1/mijn/verzoeken",
+           .operation_id = "mijnVerzoeken",
+           .tag = "Burger",
+           .summary = "Mijn verzoeken (ingediend, medeondertekend of over mij) en hun termijn",
+           .access = Access::kBurger,
+           .query = PaginationParams(),
+           .response = PageSchema(VerzoekSchema()),
+           .handle = Mijn});
 }
 
 }  // namespace jh::api
