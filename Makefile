@@ -21,14 +21,16 @@ build/CMakeCache.txt:
 build: build/CMakeCache.txt
 	cmake --build build -j$(JOBS)
 
+# The sanitizer builds compile the server and the in-process tests; the integration tests run
+# the Release test binary against their server (JH_TEST_BINARY, see test-asan and test-tsan).
 build-asan/CMakeCache.txt:
-	cmake -S . -B build-asan $(SAN_FLAGS) -DJH_SANITIZE=ON $(CMAKE_FLAGS)
+	cmake -S . -B build-asan $(SAN_FLAGS) -DJH_SANITIZE=ON -DJH_INTEGRATION_TESTS=OFF $(CMAKE_FLAGS)
 
 build-asan: build-asan/CMakeCache.txt
 	cmake --build build-asan -j$(JOBS)
 
 build-tsan/CMakeCache.txt:
-	cmake -S . -B build-tsan $(SAN_FLAGS) -DJH_TSAN=ON $(CMAKE_FLAGS)
+	cmake -S . -B build-tsan $(SAN_FLAGS) -DJH_TSAN=ON -DJH_INTEGRATION_TESTS=OFF $(CMAKE_FLAGS)
 
 # Under TSan: the server binary, the store's unit tests and the in-process server tests. The
 # integration tests' own binary needs no instrumentation: test-tsan runs the Release one
@@ -50,9 +52,13 @@ test: bootstrap
 test-release: build
 	cd build && ctest --output-on-failure -j$(JOBS) --timeout 300
 
-test-asan: build-asan
-	cd build-asan && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS) --timeout 600
+# Unit and in-process server tests under ASan+UBSan, then the integration suite (Release test
+# binary) against the ASan+UBSan server.
+ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+test-asan: build build-asan
+	cd build-asan && $(ASAN_ENV) ctest --output-on-failure -j$(JOBS) --timeout 600
+	cd build && $(ASAN_ENV) JH_TEST_BINARY=$(CURDIR)/build-asan/jeugdhulp \
+	  ctest -L integration --output-on-failure -j$(JOBS) --timeout 600
 
 # ThreadSanitizer over the concurrent parts: the group-committing store and the server.
 TSAN_UNIT ?= StoreGroupCommitTest.*:StoreFaultTest.*:StoreSqliteTest.*:Stores/StoreContract.*
@@ -87,8 +93,11 @@ format:
 format-check:
 	git ls-files '*.cc' '*.h' | xargs clang-format --dry-run --Werror
 
-tidy: build
-	git ls-files 'src/*.cc' | xargs -P$(JOBS) -n4 clang-tidy -p build --quiet --warnings-as-errors='*' 
+# clang cannot read g++'s precompiled headers, so clang-tidy gets a compile database of its
+# own, configured without them (configuring only; nothing is compiled there).
+tidy:
+	cmake -S . -B build-tidy -DJH_PCH=OFF -DJH_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
+	git ls-files 'src/*.cc' | xargs -P$(JOBS) -n4 clang-tidy -p build-tidy --quiet --warnings-as-errors='*' 
 
 clean:
-	rm -rf build build-asan build-tsan build-fuzz
+	rm -rf build build-asan build-tsan build-tidy build-fuzz
