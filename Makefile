@@ -62,7 +62,7 @@ test-asan: build build-asan
 
 # ThreadSanitizer over the concurrent parts: the group-committing store and the server.
 TSAN_UNIT ?= StoreGroupCommitTest.*:StoreFaultTest.*:StoreSqliteTest.*:Stores/StoreContract.*
-TSAN_SERVER ?= ServerLimitsTest.*
+TSAN_SERVER ?= ServerLimitsTest.*:ServerAbuseTest.*
 TSAN_INTEGRATION ?= AdminApi.*:VirConcurrency.*
 test-tsan: build build-tsan
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 build-tsan/tests/unit_tests --gtest_filter='$(TSAN_UNIT)'

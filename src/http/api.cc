@@ -1,88 +1,18 @@
 #include "http/api.h"
 
 #include <algorithm>
-#include <cctype>
-#include <cstdlib>
 #include <map>
 
 #include "auth/authenticator.h"
 #include "core/log.h"
+#include "http/negotiation.h"
 #include "http/problem.h"
+#include "http/query_check.h"
 #include "services/write.h"
 
 namespace jh::api {
 
 namespace {
-
-bool IsJsonMediaType(const std::string& content_type) {
-  std::string media = content_type.substr(0, content_type.find(';'));
-  media.erase(
-      std::remove_if(media.begin(), media.end(), [](unsigned char c) { return std::isspace(c); }),
-      media.end());
-  std::transform(media.begin(), media.end(), media.begin(),
-                 [](unsigned char c) { return std::tolower(c); });
-  return media == "application/json";
-}
-
-Result<int64_t> ParseQueryInt(const std::string& text, const QueryParam& p) {
-  Error bad = Error::Invalid(p.name, "type",
-                             "Verwacht een geheel getal van " + std::to_string(p.minimum) +
-                                 " tot en met " + std::to_string(p.maximum) + ".");
-  if (text.empty() || text.size() > 12) return bad;
-  int64_t n = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return bad;
-    n = n * 10 + (c - '0');
-  }
-  if (n < p.minimum || n > p.maximum) return bad;
-  return n;
-}
-
-// Checks the query string against the declared parameters: unknown or malformed → 400.
-// A BSN can therefore never be smuggled into a URL (BSN-02): no operation declares one.
-Status CheckQuery(const http::Request& req, const Operation& op) {
-  std::vector<std::string> seen;
-  size_t pos = 0;
-  const std::string& q = req.query;
-  while (pos < q.size()) {
-    size_t amp = q.find('&', pos);
-    std::string pair = q.substr(pos, amp == std::string::npos ? std::string::npos : amp - pos);
-    pos = amp == std::string::npos ? q.size() : amp + 1;
-    if (pair.empty()) continue;
-    std::string name = pair.substr(0, pair.find('='));
-    auto decoded = http::PercentDecode(name);
-    std::string key = decoded ? *decoded : name;
-    auto it = std::find_if(op.query.begin(), op.query.end(),
-                           [&](const QueryParam& p) { return p.name == key; });
-    if (it == op.query.end()) {
-      return Error::Invalid(schema::TruncateUtf8(key, 64), "onbekende-parameter",
-                            "Deze queryparameter is onbekend.");
-    }
-    if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
-      return Error::Invalid(key, "dubbel", "Deze queryparameter komt meer dan eens voor.");
-    }
-    seen.push_back(key);
-  }
-  for (const auto& p : op.query) {
-    std::string value = req.QueryParam(p.name);
-    bool present = std::find(seen.begin(), seen.end(), p.name) != seen.end();
-    if (!present) {
-      if (p.required) return Error::Invalid(p.name, "verplicht", "Deze parameter is verplicht.");
-      continue;
-    }
-    if (p.integer) {
-      JH_TRY(ParseQueryInt(value, p));
-    } else if (!p.enum_values.empty() && std::find(p.enum_values.begin(), p.enum_values.end(),
-                                                   value) == p.enum_values.end()) {
-      std::string allowed;
-      for (const auto& e : p.enum_values) allowed += (allowed.empty() ? "" : ", ") + e;
-      return Error::Invalid(p.name, "enum", "Toegestaan: " + allowed + ".");
-    } else if (value.size() > 200) {
-      return Error::Invalid(p.name, "lengte", "Te lang.");
-    }
-  }
-  return {};
-}
 
 Status Authorize(const Operation& op, const auth::Actor& actor) {
   if (actor.kind == auth::ActorKind::kSystem) return {};
@@ -121,62 +51,7 @@ http::Response ToResponse(Reply&& reply) {
   return r;
 }
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
-  return s;
-}
-
-std::string Trim(const std::string& s) {
-  const size_t b = s.find_first_not_of(" \t");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
-// The q-value `accept` gives `media`: that of the most specific matching range, 0 if none.
-double Quality(const std::string& accept, const std::string& media) {
-  const std::string type = media.substr(0, media.find('/'));
-  int best_rank = -1;
-  double best_q = 0;
-  size_t pos = 0;
-  while (pos <= accept.size()) {
-    size_t comma = accept.find(',', pos);
-    if (comma == std::string::npos) comma = accept.size();
-    const std::string part = accept.substr(pos, comma - pos);
-    pos = comma + 1;
-    const std::string range = Lower(Trim(part.substr(0, part.find(';'))));
-    double q = 1;
-    for (size_t semi = part.find(';'); semi != std::string::npos; semi = part.find(';', semi + 1)) {
-      const std::string param = Trim(part.substr(semi + 1, part.find(';', semi + 1) - semi - 1));
-      if (param.size() > 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') {
-        char* end = nullptr;
-        q = std::strtod(param.c_str() + 2, &end);
-        if (end == param.c_str() + 2 || q < 0 || q > 1) q = 0;
-      }
-    }
-    int rank = range == media ? 2 : range == type + "/*" ? 1 : range == "*/*" ? 0 : -1;
-    if (rank > best_rank) {
-      best_rank = rank;
-      best_q = q;
-    }
-  }
-  return best_rank < 0 ? 0 : best_q;
-}
-
 }  // namespace
-
-std::string NegotiateMedia(const std::string& accept, const std::vector<Representation>& offered) {
-  if (offered.empty() || Trim(accept).empty()) return "";
-  std::string chosen;
-  double best = Quality(accept, "application/json");
-  for (const Representation& r : offered) {
-    const double q = Quality(accept, r.media_type);
-    if (q > best) {  // strictly better: a tie keeps JSON
-      best = q;
-      chosen = r.media_type;
-    }
-  }
-  return chosen;
-}
 
 int64_t Call::IntQuery(const std::string& name, int64_t fallback) const {
   std::string v = request.QueryParam(name);
@@ -231,7 +106,7 @@ Result<Reply> Api::Dispatch(http::Request& req, const Operation& op, const auth:
                    allowed.ok() ? "rol " + who->rol + " toegestaan" : allowed.error().message});
       JH_TRY(allowed);
     }
-    JH_TRY(CheckQuery(req, op));
+    JH_TRY(CheckQuery(req.query, op.query));
     Json body;
     if (op.body) {
       if (!IsJsonMediaType(req.Header("content-type"))) {

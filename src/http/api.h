@@ -18,6 +18,8 @@
 #include "core/schema.h"
 #include "http/message.h"
 #include "http/metrics.h"
+#include "http/negotiation.h"
+#include "http/query_check.h"
 #include "http/router.h"
 #include "services/env.h"
 
@@ -33,16 +35,6 @@ enum class Access {
   // relation read (a request: its requester and its handler); the service decides per item.
   kBurgerOfMedewerker,
   kAnyToken,  // any token, medewerker or burger (nothing role-bound: who am I, a directory)
-};
-
-struct QueryParam {
-  std::string name;
-  std::string description;
-  bool required = false;
-  bool integer = false;  // otherwise a string
-  int64_t minimum = 1;
-  int64_t maximum = 1000000;
-  std::vector<std::string> enum_values;
 };
 
 struct Call {
@@ -67,19 +59,6 @@ struct Reply {
   static Reply Ok(Json body) { return Reply{200, std::move(body), {}, {}, {}}; }
   static Reply Created(Json body) { return Reply{201, std::move(body), {}, {}, {}}; }
 };
-
-// Another form of an operation's success response, chosen by content negotiation: the
-// request's Accept header (RFC 9110 12.5.1; q-values and type/* ranges). JSON stays the
-// default — when Accept is absent, prefers JSON, ties, or names nothing the operation offers,
-// the answer is JSON (never 406). The handler reads the choice from Call::media and returns
-// Reply.raw with that content_type; the OpenAPI document lists the form under the response.
-struct Representation {
-  std::string media_type;   // e.g. "application/xml"
-  std::string description;  // what the form is, for the document
-};
-
-// The media type `accept` prefers among JSON and `offered`; "" means JSON.
-std::string NegotiateMedia(const std::string& accept, const std::vector<Representation>& offered);
 
 struct Operation {
   std::string method;

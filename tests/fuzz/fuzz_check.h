@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <string_view>
 
 #define FUZZ_CHECK(cond)                                                               \
   do {                                                                                 \
@@ -12,3 +13,14 @@
       std::abort();                                                                    \
     }                                                                                  \
   } while (0)
+
+// True when `s` holds six or more digits in a row: what no message text has, so what a
+// refusal must not contain lest it echo a BSN (BSN-02).
+inline bool HasLongDigitRun(std::string_view s) {
+  int run = 0;
+  for (char c : s) {
+    run = (c >= '0' && c <= '9') ? run + 1 : 0;
+    if (run >= 6) return true;
+  }
+  return false;
+}

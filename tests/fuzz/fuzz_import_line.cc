@@ -19,15 +19,6 @@ namespace {
 
 constexpr jh::Date kToday{2026, 11, 1};
 
-bool HasLongDigitRun(std::string_view s) {
-  int run = 0;
-  for (char c : s) {
-    run = (c >= '0' && c <= '9') ? run + 1 : 0;
-    if (run >= 6) return true;
-  }
-  return false;
-}
-
 void Check(const jh::Result<jh::importer::ImportRecord>& r) {
   if (!r.ok()) {
     FUZZ_CHECK(r.error().invalid_params.size() == 1);

@@ -17,6 +17,7 @@
 
 #include "support/server_process.h"
 #include "support/sqlite_peek.h"
+#include "support/test_bsns.h"
 
 namespace jh::testing {
 namespace {
@@ -26,18 +27,6 @@ using nlohmann::json;
 constexpr int kMelders = 20;
 constexpr int kJeugdigen = 10;
 constexpr int kPersonen = 200;
-
-// Valid BSNs (elfproef) from `start` upwards.
-std::vector<std::string> Bsns(int64_t start, int n) {
-  std::vector<std::string> out;
-  for (int64_t k = start; static_cast<int>(out.size()) < n; ++k) {
-    std::string d = std::to_string(k);
-    int sum = 0;
-    for (int i = 0; i < 8; ++i) sum += (9 - i) * (d[i] - '0');
-    if ((sum - (d[8] - '0')) % 11 == 0) out.push_back(d);
-  }
-  return out;
-}
 
 // Each person at an address of his own, so that only same-youth matches arise (VIR-06).
 json Persoon(const std::string& bsn) {
@@ -83,9 +72,9 @@ TEST(MultiProcess, ConflictingWritesOnTwoProcessesEndAsIfSerial) {
                                 "id");
     melders.push_back(must("/api/v1/medewerkers/" + id + "/tokens", json::object(), "token"));
   }
-  const auto jeugdigen = Bsns(999920000, kJeugdigen);
+  const auto jeugdigen = ValidBsns(999920000, kJeugdigen);
   for (const auto& bsn : jeugdigen) must("/api/v1/personen", Persoon(bsn), "id");
-  const auto nieuw = Bsns(999930000, kPersonen);
+  const auto nieuw = ValidBsns(999930000, kPersonen);
 
   // The work: every request goes to both processes at once.
   struct Job {

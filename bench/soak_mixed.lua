@@ -1,0 +1,105 @@
+-- wrk script for bench/soak: a mixed load on a demo-like store, every request a real one.
+-- Per 20 requests on a connection: 8 Verwijsindex registrations (POST, durable, matched,
+-- logged; the pair (melder, youth) never repeats), 6 reads of a melder's own registrations,
+-- 3 Veilig Thuis meldingen (POST, a new case each), 3 reads of the municipality's bills
+-- (every third as the iJw JW323 XML form).
+-- Environment (files with one item per line):
+--   YOUTHS=bsns.txt MELDERS=tokens.txt VT=token GEMEENTE=token BILL=id WRK_THREADS=2 START=0
+--   DELAY_MS=n   pause before each request on a connection (n = connections*1000/rate)
+local function lines(path)
+  local out = {}
+  local f = io.open(path or "", "r")
+  if f == nil then
+    io.stderr:write("soak_mixed.lua: cannot read " .. tostring(path) .. "\n")
+    os.exit(2)
+  end
+  for line in f:lines() do
+    if line ~= "" then table.insert(out, line) end
+  end
+  f:close()
+  return out
+end
+
+local youths = lines(os.getenv("YOUTHS"))
+local melders = lines(os.getenv("MELDERS"))
+local vt = os.getenv("VT")
+local gemeente = os.getenv("GEMEENTE")
+local bill = os.getenv("BILL")
+local start = tonumber(os.getenv("START") or "0")
+local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
+
+local threads = {}
+local nthreads = 0
+function setup(thread)
+  thread:set("thread_id", nthreads)
+  nthreads = nthreads + 1
+  table.insert(threads, thread)
+end
+
+function init(args)
+  nthreads_total = tonumber(os.getenv("WRK_THREADS") or "2")
+end
+
+function delay()
+  return delay_ms
+end
+
+local n = 0          -- requests made by this thread
+local registered = 0 -- registrations made by this thread
+
+local function json_headers(token)
+  return {["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json"}
+end
+
+function request()
+  n = n + 1
+  local slot = n % 20
+  if slot < 8 then
+    -- Registration i (over all threads) is youth i mod Y by melder (i div Y) mod M.
+    local i = start + (thread_id or 0) + registered * nthreads_total
+    registered = registered + 1
+    local y = #youths
+    local youth = youths[(i % y) + 1]
+    local melder = melders[(math.floor(i / y) % #melders) + 1]
+    return wrk.format("POST", "/api/v1/verwijsindex/meldingen", json_headers(melder),
+      '{"bsn":"' .. youth .. '","redelijkVermoeden":true}')
+  elseif slot < 14 then
+    local melder = melders[(n % #melders) + 1]
+    return wrk.format("GET", "/api/v1/verwijsindex/meldingen?paginaGrootte=10",
+      {["Authorization"] = "Bearer " .. melder})
+  elseif slot < 17 then
+    local youth = youths[(n * 7 % #youths) + 1]
+    local body = '{"soort":"melding","melder":{"soort":"particulier","naam":"Buurvrouw"},' ..
+      '"betrokkenen":[{"bsn":"' .. youth .. '","rol":"kind"}],"grond":"redelijk-vermoeden",' ..
+      '"omschrijving":"Zorgen over het kind, gehoord door de muur."}'
+    return wrk.format("POST", "/api/v1/veilig-thuis/zaken", json_headers(vt), body)
+  else
+    local headers = {["Authorization"] = "Bearer " .. gemeente}
+    if slot == 19 then
+      headers["Accept"] = "application/xml"
+      return wrk.format("GET", "/api/v1/declaraties/" .. bill .. "?doel=bekostiging", headers)
+    end
+    return wrk.format("GET", "/api/v1/declaraties?doel=bekostiging", headers)
+  end
+end
+
+statuses = {}
+function response(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
+function done(summary, latency, requests)
+  local ok, other = 0, {}
+  for _, thread in ipairs(threads) do
+    for code, count in pairs(thread:get("statuses") or {}) do
+      if code == 200 or code == 201 then ok = ok + count else other[code] = (other[code] or 0) + count end
+    end
+  end
+  io.write(string.format("soak_mixed: %d answered 200/201", ok))
+  local bad = 0
+  for code, count in pairs(other) do
+    io.write(string.format(", %d x %d", count, code))
+    bad = bad + count
+  end
+  io.write(string.format("\nsoak_mixed: errors %d\n", bad))
+end
