@@ -5,7 +5,10 @@
 -- (every third as the iJw JW323 XML form).
 -- Environment (files with one item per line):
 --   YOUTHS=bsns.txt MELDERS=tokens.txt VT=token GEMEENTE=token BILL=id WRK_THREADS=2 START=0
---   DELAY_MS=n   pause before each request on a connection (n = connections*1000/rate)
+--   RATE=n       requests per second over all threads (0: as fast as the server answers).
+--                wrk has no rate limit of its own: each thread keeps a schedule (request k
+--                due at start + k/rate) and delays each request until it is due, so the
+--                rate holds while the server gets slower, as long as it can keep up.
 local function lines(path)
   local out = {}
   local f = io.open(path or "", "r")
@@ -26,7 +29,19 @@ local vt = os.getenv("VT")
 local gemeente = os.getenv("GEMEENTE")
 local bill = os.getenv("BILL")
 local start = tonumber(os.getenv("START") or "0")
-local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
+local rate = tonumber(os.getenv("RATE") or "0")
+
+-- A monotonic clock in milliseconds (LuaJIT's ffi; os.time counts whole seconds).
+local ffi = require("ffi")
+ffi.cdef[[
+  typedef struct { long tv_sec; long tv_nsec; } soak_timespec;
+  int clock_gettime(int clock_id, soak_timespec* tp);
+]]
+local ts = ffi.new("soak_timespec")
+local function now_ms()
+  ffi.C.clock_gettime(1, ts)  -- CLOCK_MONOTONIC
+  return tonumber(ts.tv_sec) * 1000 + tonumber(ts.tv_nsec) / 1e6
+end
 
 local threads = {}
 local nthreads = 0
@@ -40,8 +55,16 @@ function init(args)
   nthreads_total = tonumber(os.getenv("WRK_THREADS") or "2")
 end
 
+local scheduled = 0  -- requests this thread has scheduled
+local started = nil
 function delay()
-  return delay_ms
+  if rate <= 0 then return 0 end
+  local now = now_ms()
+  started = started or now
+  local due = started + scheduled * 1000 * nthreads_total / rate
+  scheduled = scheduled + 1
+  if due <= now then return 0 end
+  return math.floor(due - now)
 end
 
 local n = 0          -- requests made by this thread
