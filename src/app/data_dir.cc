@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <map>
+
 #include "audit/chain.h"
 #include "audit/checkpoint.h"
 #include "audit/trail.h"
@@ -62,26 +64,85 @@ Result<std::string> InitDataDir(const DataDir& dir, const Clock& clock,
 
 namespace {
 
-// Runs on the store's writer thread after each commit, before its callers are answered. The
-// data is committed already: a checkpoint that fails is logged and the commit stands; the
-// next commit writes the heads again. Until then only the cutting-off of these newest
-// records would go unnoticed by `audit verify`.
-void CheckpointHeads(audit::Checkpoint& checkpoint, store::Tx& tx) {
+// The checkpoint files of this process, one per lane it appended to (usually one). Used by
+// the after-commit hook only, which each store runs one commit at a time.
+class LaneCheckpointFiles {
+ public:
+  explicit LaneCheckpointFiles(DataDir dir) : dir_(std::move(dir)) {}
+  Result<audit::Checkpoint*> For(int64_t lane) {
+    auto it = files_.find(lane);
+    if (it == files_.end()) {
+      JH_ASSIGN_OR_RETURN(std::unique_ptr<audit::Checkpoint> opened,
+                          audit::Checkpoint::Open(dir_.AuditCheckpoint(lane)));
+      it = files_.emplace(lane, std::move(opened)).first;
+    }
+    return it->second.get();
+  }
+
+ private:
+  const DataDir dir_;
+  std::map<int64_t, std::unique_ptr<audit::Checkpoint>> files_;
+};
+
+// Runs after each commit, before its callers are answered (SQLite: on the writer thread;
+// PostgreSQL: under the process's write mutex). The data is committed already: a checkpoint
+// that fails is logged and the commit stands; the next commit writes the heads again. Until
+// then only the cutting-off of these newest records would go unnoticed by `audit verify`.
+// The heads are those of the lane the commit appended to: on PostgreSQL the lane keeps them
+// in memory, on SQLite (lane 0) they are read.
+void CheckpointHeads(LaneCheckpointFiles& files, store::Tx& tx) {
+  store::LaneState* lane = tx.Lane();
+  const int64_t lane_id = lane ? lane->lane : 0;
   std::vector<audit::Head> heads;
   for (audit::Chain chain : {audit::Chain::kVerwerkingen, audit::Chain::kBesluiten}) {
-    Result<audit::Head> head = audit::ReadHead(tx, chain);
+    const auto i = static_cast<size_t>(chain);
+    if (lane && lane->committed[i]) {
+      heads.push_back(audit::Head{lane->committed[i]->seq, lane->committed[i]->hash});
+      continue;
+    }
+    Result<audit::Head> head = audit::ReadHead(tx, chain, lane_id);
     if (!head.ok()) {
       log::Error("audit-checkpoint-failed", {{"cause", head.error().message}});
       return;
     }
     heads.push_back(std::move(head).value());
   }
-  if (Status written = checkpoint.Write(heads); !written.ok()) {
+  Result<audit::Checkpoint*> checkpoint = files.For(lane_id);
+  if (!checkpoint.ok()) {
+    log::Error("audit-checkpoint-failed", {{"cause", checkpoint.error().message}});
+    return;
+  }
+  if (Status written = (*checkpoint)->Write(heads); !written.ok()) {
     log::Error("audit-checkpoint-failed", {{"cause", written.error().message}});
   }
 }
 
 }  // namespace
+
+Result<audit::LaneCheckpoints> ReadCheckpoints(const DataDir& dir, int* files) {
+  audit::LaneCheckpoints out;
+  std::vector<int64_t> lanes = {0};
+  std::error_code ec;
+  const std::string prefix = "audit.checkpoint.baan-";
+  for (const auto& entry : std::filesystem::directory_iterator(dir.root, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string::npos || digits[0] == '0') {
+      continue;
+    }
+    lanes.push_back(std::stoll(digits));
+  }
+  int count = 0;
+  for (int64_t lane : lanes) {
+    if (std::filesystem::exists(dir.AuditCheckpoint(lane), ec)) ++count;
+    JH_ASSIGN_OR_RETURN(auto heads, audit::Checkpoint::Read(dir.AuditCheckpoint(lane)));
+    if (heads) out[lane] = std::move(*heads);
+  }
+  if (files) *files = count;
+  return out;
+}
 
 Result<std::unique_ptr<store::Store>> OpenStoreOnly(const DataDir& dir) {
   if (!dir.database_url.empty()) return store::OpenPostgres(dir.database_url);
@@ -98,19 +159,19 @@ Result<Opened> OpenDataDir(const DataDir& dir, const store::SqliteOptions& optio
   }
   Opened out;
   JH_ASSIGN_OR_RETURN(out.vault, crypto::Vault::Open(dir.KeyFile()));
-  JH_ASSIGN_OR_RETURN(std::unique_ptr<audit::Checkpoint> opened_checkpoint,
-                      audit::Checkpoint::Open(dir.AuditCheckpoint()));
-  // Shared with the hook, which the store keeps until its writer thread has stopped.
-  std::shared_ptr<audit::Checkpoint> checkpoint = std::move(opened_checkpoint);
+  // Shared with the hook, which the store keeps until its writer thread has stopped. Lane 0's
+  // file is opened now, so that a directory that cannot hold it fails here.
+  auto files = std::make_shared<LaneCheckpointFiles>(dir);
+  JH_TRY(files->For(0));
   store::SqliteOptions with_checkpoint = options;
-  with_checkpoint.after_commit = [checkpoint, then = dir.database_url.empty()
-                                                         ? options.after_commit
-                                                         : pg_options.after_commit](store::Tx& tx) {
-    CheckpointHeads(*checkpoint, tx);
+  with_checkpoint.after_commit = [files, then = dir.database_url.empty()
+                                                    ? options.after_commit
+                                                    : pg_options.after_commit](store::Tx& tx) {
+    CheckpointHeads(*files, tx);
     if (then) then(tx);
   };
   // Read before the store opens: nothing has committed through it yet.
-  auto checkpointed = audit::Checkpoint::Read(dir.AuditCheckpoint());
+  auto checkpointed = ReadCheckpoints(dir);
   if (dir.database_url.empty()) {
     JH_ASSIGN_OR_RETURN(out.store, store::OpenSqlite(dir.Database(), with_checkpoint));
   } else {

@@ -1,13 +1,15 @@
 // The data directory: DIR/master.key (mode 0600), DIR/jeugdhulp.db (SQLite, WAL),
-// DIR/audit.checkpoint (the audit chain heads, audit/checkpoint.h). The directory itself is
-// created with mode 0700. With a PostgreSQL URL the data lives in that database instead of
-// jeugdhulp.db; the master key and this machine's checkpoint stay in DIR.
+// DIR/audit.checkpoint (the audit chain heads of lane 0, audit/checkpoint.h). The directory
+// itself is created with mode 0700. With a PostgreSQL URL the data lives in that database
+// instead of jeugdhulp.db; the master key and this machine's checkpoints stay in DIR, one
+// per chain lane its processes appended to (DIR/audit.checkpoint.baan-N, audit/chain.h).
 #pragma once
 
 #include <filesystem>
 #include <memory>
 #include <string>
 
+#include "audit/chain.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "crypto/vault.h"
@@ -21,8 +23,17 @@ struct DataDir {
   std::string database_url;
   std::filesystem::path KeyFile() const { return root / "master.key"; }
   std::filesystem::path Database() const { return root / "jeugdhulp.db"; }
-  std::filesystem::path AuditCheckpoint() const { return root / "audit.checkpoint"; }
+  std::filesystem::path AuditCheckpoint(int64_t lane = 0) const {
+    return root / (lane == 0 ? std::string("audit.checkpoint")
+                             : "audit.checkpoint.baan-" + std::to_string(lane));
+  }
 };
+
+// The checkpoints of every lane found in `dir` (lane 0's file and audit.checkpoint.baan-N),
+// read one by one; a file without a valid slot is left out. `files` (if given) counts the
+// checkpoint files that exist. Errors: kUnavailable when one cannot be read.
+[[nodiscard]] Result<audit::LaneCheckpoints> ReadCheckpoints(const DataDir& dir,
+                                                             int* files = nullptr);
 
 struct Opened {
   std::unique_ptr<crypto::Vault> vault;

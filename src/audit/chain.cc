@@ -34,10 +34,11 @@ ChainDef::ChainDef(std::string n, std::vector<std::string> cols,
     is_int.push_back(std::find(ints.begin(), ints.end(), columns[i]) != ints.end());
     list += columns[i] + ", ";
   }
-  for (size_t i = 0; i < columns.size() + 2; ++i) values += ", $" + std::to_string(i + 2);
-  head_sql = "SELECT seq, hash FROM " + name + " ORDER BY seq DESC LIMIT 1";
-  insert_sql =
-      "INSERT INTO " + name + " (seq, " + list + "prev_hash, hash) VALUES (" + values + ")";
+  for (size_t i = 0; i < columns.size() + 4; ++i) values += ", $" + std::to_string(i + 2);
+  // Within a lane prev_seq grows with seq: the unique index (baan, prev_seq) finds the head.
+  head_sql = "SELECT seq, hash FROM " + name + " WHERE baan = $1 ORDER BY prev_seq DESC LIMIT 1";
+  insert_sql = "INSERT INTO " + name + " (seq, baan, prev_seq, " + list +
+               "prev_hash, hash) VALUES (" + values + ")";
 }
 
 // The columns of 0002_verantwoording.sql in table order, without seq, prev_hash and hash.
@@ -85,11 +86,14 @@ std::string_view ChainName(Chain chain) { return Def(chain).name; }
 const std::vector<std::string>& ChainColumns(Chain chain) { return Def(chain).columns; }
 
 std::string RecordHash(Chain chain, std::string_view prev_hash, int64_t seq,
-                       const std::vector<std::string>& fields) {
+                       const std::vector<std::string>& fields, int64_t lane) {
   crypto_hash_sha256_state st;
   crypto_hash_sha256_init(&st);
-  // Domain separation: a record of one chain can never verify as one of the other.
-  PutBytes(st, "jeugdhulp/" + std::string(ChainName(chain)) + "/v1");
+  // Domain separation: a record of one chain can never verify as one of the other, nor one
+  // of one lane as one of another. Lane 0 keeps the form it had before lanes existed.
+  std::string domain = "jeugdhulp/" + std::string(ChainName(chain)) + "/v1";
+  if (lane != 0) domain += "/baan/" + std::to_string(lane);
+  PutBytes(st, domain);
   PutBytes(st, prev_hash);
   PutU64(st, static_cast<uint64_t>(seq));
   for (const auto& f : fields) {
@@ -101,8 +105,8 @@ std::string RecordHash(Chain chain, std::string_view prev_hash, int64_t seq,
   return out;
 }
 
-Result<Head> ReadHead(store::Tx& tx, Chain chain) {
-  JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query(Def(chain).head_sql));
+Result<Head> ReadHead(store::Tx& tx, Chain chain, int64_t lane) {
+  JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query(Def(chain).head_sql, {lane}));
   Head head;
   head.hash.assign(kHashSize, '\0');
   if (rows.empty()) return head;
@@ -119,8 +123,8 @@ Result<Head> Append(store::Tx& tx, Chain chain, const std::vector<std::string>& 
                            std::to_string(fields.size()));
   }
   std::vector<store::Value> params;
-  params.reserve(fields.size() + 3);
-  params.emplace_back(int64_t{0});  // seq, filled in below
+  params.reserve(fields.size() + 5);
+  params.resize(3, store::Value{int64_t{0}});  // seq, baan, prev_seq: filled in below
   for (size_t i = 0; i < fields.size(); ++i) {
     if (!def.is_int[i]) {
       params.emplace_back(fields[i]);
@@ -132,15 +136,44 @@ Result<Head> Append(store::Tx& tx, Chain chain, const std::vector<std::string>& 
     if (!n) return Error::Internal("audit: " + def.columns[i] + " is geen geheel getal");
     params.emplace_back(*n);
   }
-  JH_ASSIGN_OR_RETURN(Head head, ReadHead(tx, chain));
-  Head next;
-  next.seq = head.seq + 1;
-  next.hash = RecordHash(chain, head.hash, next.seq, fields);
-  params[0] = next.seq;
+  // The head this record links to, and its seq.
+  store::LaneState* lane = tx.Lane();
+  const auto index = static_cast<size_t>(chain);
+  Head head;
+  int64_t seq = 0;
+  if (lane == nullptr) {
+    // Lane 0: the store runs appends one at a time, so the next seq is the head's plus one.
+    JH_ASSIGN_OR_RETURN(head, ReadHead(tx, chain, 0));
+    seq = head.seq + 1;
+  } else {
+    std::optional<store::LaneState::Head>& known = lane->pending[index];
+    if (!known && !lane->stale) known = lane->committed[index];
+    if (!known) {
+      JH_ASSIGN_OR_RETURN(Head read, ReadHead(tx, chain, lane->lane));
+      known = store::LaneState::Head{read.seq, read.hash};
+    }
+    head = Head{known->seq, known->hash};
+    // Lanes append in parallel: seq comes from the sequence both chains share (0010).
+    JH_ASSIGN_OR_RETURN(store::Rows next, tx.Query("SELECT nextval('keten_seq')"));
+    if (next.empty()) return Error::Internal("audit: keten_seq gaf geen waarde");
+    seq = next[0].Int(0);
+  }
+  const int64_t lane_id = lane ? lane->lane : 0;
+  Head appended{seq, RecordHash(chain, head.hash, seq, fields, lane_id)};
+  params[0] = seq;
+  params[1] = lane_id;
+  params[2] = head.seq;
   params.emplace_back(store::Blob{head.hash});
-  params.emplace_back(store::Blob{next.hash});
-  JH_TRY(tx.Exec(def.insert_sql, std::move(params)));
-  return next;
+  params.emplace_back(store::Blob{appended.hash});
+  auto inserted = tx.Exec(def.insert_sql, std::move(params));
+  if (!inserted.ok()) {
+    // Another writer linked to the same record of this lane first (the unique index of
+    // 0010): the heads kept for the lane are out of date.
+    if (lane != nullptr && inserted.error().code == ErrorCode::kConflict) lane->stale = true;
+    return std::move(inserted).error();
+  }
+  if (lane != nullptr) lane->pending[index] = store::LaneState::Head{appended.seq, appended.hash};
+  return appended;
 }
 
 }  // namespace jh::audit

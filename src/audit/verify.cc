@@ -1,17 +1,20 @@
 // Verify: walks each chain in seq order, a page at a time, inside one read snapshot per chain,
-// and recomputes every hash; then holds the chain against the checkpointed head.
+// and recomputes every hash; then holds each lane against its checkpointed head.
 //
 // Per record, in this order (the first failure is the break):
-//   1. seq is an integer and the next one (starts at 1, no gaps, no duplicates);
+//   1. seq, baan and prev_seq are integers; seq grows; in lane 0 seq is the next one (starts
+//      at 1, no gaps, no duplicates);
 //   2. the data fields are text or integers and the hashes are 32 bytes;
-//   3. prev_hash is the previous record's hash (32 zero bytes for seq 1);
-//   4. the hash recomputed from prev_hash, seq and the fields is the stored hash.
+//   3. prev_hash is the hash of the lane's previous record (32 zero bytes for its first);
+//   4. prev_seq is that record's seq (0 for the lane's first);
+//   5. the hash recomputed from prev_hash, seq, the fields and the lane is the stored hash.
 // After the walk: every row of the table was part of the walk (a row with a NULL seq, which
-// SQLite allows in a non-INTEGER primary key, is invisible to "seq > n"), and the record at
-// the checkpointed seq exists with the checkpointed hash.
+// SQLite allows in a non-INTEGER primary key, is invisible to "seq > n"), and for each
+// checkpointed lane the record at the checkpointed seq exists with the checkpointed hash.
 #include <sodium.h>
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -36,49 +39,61 @@ std::string ColumnList(Chain chain) {
 // The state of one chain's walk.
 class Walk {
  public:
-  Walk(Chain chain, std::optional<Head> checkpointed)
-      : chain_(chain), checkpointed_(std::move(checkpointed)), prev_(kHashSize, '\0') {}
+  Walk(Chain chain, std::map<int64_t, Head> checkpointed)
+      : chain_(chain), checkpointed_(std::move(checkpointed)) {}
 
-  // Checks the next row (seq, fields..., prev_hash, hash); false once the chain is broken.
+  // Checks the next row (seq, baan, prev_seq, fields..., prev_hash, hash); false once the
+  // chain is broken.
   bool Next(const store::Row& row);
   // The checks after the last row: `rows` is the number of rows of the table.
   void Finish(int64_t rows);
 
   const std::optional<Break>& broken() const { return break_; }
   int64_t records() const { return records_; }
-  int64_t last_seq() const { return expected_ - 1; }
-  Head head() const { return Head{expected_ - 1, prev_}; }
+  int64_t last_seq() const { return last_seq_; }
+  // Each lane's last good record.
+  std::map<int64_t, Head> heads() const;
 
  private:
+  struct Lane {
+    Head last{0, std::string(kHashSize, '\0')};
+    std::optional<std::string> hash_at_checkpoint;
+  };
+
   bool Fail(int64_t seq, std::string reason) {
     break_ = Break{std::string(ChainName(chain_)), seq, std::move(reason)};
     return false;
   }
 
   const Chain chain_;
-  const std::optional<Head> checkpointed_;
-  int64_t expected_ = 1;  // the seq the next record must have
-  std::string prev_;      // the hash of the last good record
+  const std::map<int64_t, Head> checkpointed_;  // lane -> head
+  std::map<int64_t, Lane> lanes_;
+  int64_t last_seq_ = 0;  // of the last record walked, any lane
   int64_t records_ = 0;
-  std::optional<std::string> hash_at_checkpoint_;
   std::optional<Break> break_;
 };
 
 bool Walk::Next(const store::Row& row) {
   const size_t n = ChainColumns(chain_).size();
   const auto* seq = std::get_if<int64_t>(&row.at(0));
-  if (seq == nullptr) return Fail(expected_, "het volgnummer is geen geheel getal");
-  if (*seq < expected_) {
+  if (seq == nullptr) return Fail(last_seq_ + 1, "het volgnummer is geen geheel getal");
+  const auto* lane_id = std::get_if<int64_t>(&row.at(1));
+  const auto* prev_seq = std::get_if<int64_t>(&row.at(2));
+  if (lane_id == nullptr || prev_seq == nullptr || *lane_id < 0) {
+    return Fail(*seq, "baan of prev_seq is geen geheel getal van 0 of meer");
+  }
+  if (*seq <= last_seq_) {
     return Fail(*seq, "volgnummer " + std::to_string(*seq) + " komt dubbel voor");
   }
-  if (*seq > expected_) {
-    return Fail(expected_, "record ontbreekt: na " + std::to_string(expected_ - 1) + " volgt " +
-                               std::to_string(*seq));
+  Lane& lane = lanes_[*lane_id];
+  if (*lane_id == 0 && *seq != lane.last.seq + 1) {
+    return Fail(lane.last.seq + 1, "record ontbreekt: na " + std::to_string(lane.last.seq) +
+                                       " volgt " + std::to_string(*seq));
   }
   std::vector<std::string> fields;
   fields.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    const store::Value& v = row.at(i + 1);
+    const store::Value& v = row.at(i + 3);
     if (const auto* t = std::get_if<std::string>(&v)) {
       fields.push_back(*t);
     } else if (const auto* k = std::get_if<int64_t>(&v)) {
@@ -88,23 +103,32 @@ bool Walk::Next(const store::Row& row) {
       return Fail(*seq, "veld " + ChainColumns(chain_)[i] + " is leeg of binair");
     }
   }
-  const auto* prev = std::get_if<store::Blob>(&row.at(n + 1));
-  const auto* hash = std::get_if<store::Blob>(&row.at(n + 2));
+  const auto* prev = std::get_if<store::Blob>(&row.at(n + 3));
+  const auto* hash = std::get_if<store::Blob>(&row.at(n + 4));
   if (prev == nullptr || hash == nullptr || prev->bytes.size() != kHashSize ||
       hash->bytes.size() != kHashSize) {
     return Fail(*seq, "prev_hash of hash is geen hash van 32 bytes");
   }
-  if (prev->bytes != prev_) {
-    return Fail(
-        *seq, *seq == 1 ? "prev_hash van het eerste record is niet nul"
-                        : "prev_hash wijkt af van de hash van record " + std::to_string(*seq - 1));
+  const std::string in_lane = *lane_id == 0 ? "" : " in baan " + std::to_string(*lane_id);
+  if (prev->bytes != lane.last.hash) {
+    return Fail(*seq, lane.last.seq == 0
+                          ? "prev_hash van het eerste record" + in_lane + " is niet nul"
+                          : "prev_hash wijkt af van de hash van record " +
+                                std::to_string(lane.last.seq) + in_lane);
   }
-  if (RecordHash(chain_, prev->bytes, *seq, fields) != hash->bytes) {
+  if (*prev_seq != lane.last.seq) {
+    return Fail(*seq, "prev_seq " + std::to_string(*prev_seq) + " wijst niet naar record " +
+                          std::to_string(lane.last.seq) + in_lane);
+  }
+  if (RecordHash(chain_, prev->bytes, *seq, fields, *lane_id) != hash->bytes) {
     return Fail(*seq, "de hash klopt niet met de inhoud van het record");
   }
-  if (checkpointed_ && checkpointed_->seq == *seq) hash_at_checkpoint_ = hash->bytes;
-  prev_ = hash->bytes;
-  ++expected_;
+  if (auto point = checkpointed_.find(*lane_id);
+      point != checkpointed_.end() && point->second.seq == *seq) {
+    lane.hash_at_checkpoint = hash->bytes;
+  }
+  lane.last = Head{*seq, hash->bytes};
+  last_seq_ = *seq;
   ++records_;
   return true;
 }
@@ -116,19 +140,34 @@ void Walk::Finish(int64_t rows) {
                 " rij(en) buiten de keten (zonder volgnummer of dubbel)");
     return;
   }
-  if (!checkpointed_ || checkpointed_->seq <= 0) return;  // seq 0: empty when checkpointed
-  if (!hash_at_checkpoint_) {
-    Fail(checkpointed_->seq, "record " + std::to_string(checkpointed_->seq) +
-                                 " uit het checkpoint ontbreekt: de keten is ingekort");
-  } else if (*hash_at_checkpoint_ != checkpointed_->hash) {
-    Fail(checkpointed_->seq, "de hash wijkt af van het checkpoint: de keten is herschreven");
+  for (const auto& [lane_id, point] : checkpointed_) {
+    if (point.seq <= 0) continue;  // seq 0: the lane was empty when checkpointed
+    const std::string in_lane = lane_id == 0 ? "" : " (baan " + std::to_string(lane_id) + ")";
+    auto lane = lanes_.find(lane_id);
+    if (lane == lanes_.end() || !lane->second.hash_at_checkpoint) {
+      Fail(point.seq, "record " + std::to_string(point.seq) + in_lane +
+                          " uit het checkpoint ontbreekt: de keten is ingekort");
+      return;
+    }
+    if (*lane->second.hash_at_checkpoint != point.hash) {
+      Fail(point.seq,
+           "de hash wijkt af van het checkpoint" + in_lane + ": de keten is herschreven");
+      return;
+    }
   }
+}
+
+std::map<int64_t, Head> Walk::heads() const {
+  std::map<int64_t, Head> out;
+  for (const auto& [lane_id, lane] : lanes_) out[lane_id] = lane.last;
+  return out;
 }
 
 // Walks one chain in one read snapshot: the rows counted are the rows walked.
 Status WalkChain(store::Store& store, Chain chain, Walk& walk) {
   const std::string name(ChainName(chain));
-  const std::string page_sql = "SELECT seq, " + ColumnList(chain) + "prev_hash, hash FROM " + name +
+  const std::string page_sql = "SELECT seq, baan, prev_seq, " + ColumnList(chain) +
+                               "prev_hash, hash FROM " + name +
                                " WHERE seq > $1 ORDER BY seq LIMIT $2";
   const std::string count_sql = "SELECT COUNT(*) FROM " + name;
   return store.Read([&](store::Tx& tx) -> Status {
@@ -149,20 +188,30 @@ Status WalkChain(store::Store& store, Chain chain, Walk& walk) {
 
 }  // namespace
 
-Result<VerifyReport> Verify(store::Store& store,
-                            const std::optional<std::vector<Head>>& checkpoint) {
+Result<VerifyReport> Verify(store::Store& store, const LaneCheckpoints& checkpoints) {
   VerifyReport report;
   for (Chain chain : {Chain::kVerwerkingen, Chain::kBesluiten}) {
     const size_t i = static_cast<size_t>(chain);
-    std::optional<Head> checkpointed;
-    if (checkpoint && i < checkpoint->size()) checkpointed = (*checkpoint)[i];
-    Walk walk(chain, checkpointed);
+    std::map<int64_t, Head> checkpointed;
+    for (const auto& [lane, heads] : checkpoints) {
+      if (i < heads.size()) checkpointed[lane] = heads[i];
+    }
+    Walk walk(chain, std::move(checkpointed));
     JH_TRY(WalkChain(store, chain, walk));
-    report.heads.push_back(walk.head());
+    std::map<int64_t, Head> heads = walk.heads();
+    report.heads.push_back(heads.count(0) ? heads[0] : Head{0, std::string(kHashSize, '\0')});
+    report.lane_heads.push_back(std::move(heads));
     report.records.push_back(walk.records());
     if (walk.broken() && !report.first_break) report.first_break = walk.broken();
   }
   return report;
+}
+
+Result<VerifyReport> Verify(store::Store& store,
+                            const std::optional<std::vector<Head>>& checkpoint) {
+  LaneCheckpoints checkpoints;
+  if (checkpoint) checkpoints[0] = *checkpoint;
+  return Verify(store, checkpoints);
 }
 
 }  // namespace jh::audit

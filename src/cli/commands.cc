@@ -313,8 +313,8 @@ int RunAuditVerify(const CommonOptions& o) {
   }
   // The checkpoint first: it is written only after its records were committed, so every
   // record it names is in the snapshots Verify reads afterwards.
-  const bool checkpoint_exists = std::filesystem::exists(dir.AuditCheckpoint(), ec);
-  auto checkpoint = audit::Checkpoint::Read(dir.AuditCheckpoint());
+  int checkpoint_files = 0;
+  auto checkpoint = app::ReadCheckpoints(dir, &checkpoint_files);
   if (!checkpoint.ok()) return Fail(checkpoint.error().message);
   // Opened without the checkpoint hook (not through OpenDataDir): verifying must never move
   // the checkpoint, and needs no master key.
@@ -329,12 +329,16 @@ int RunAuditVerify(const CommonOptions& o) {
 
   for (audit::Chain chain : {audit::Chain::kVerwerkingen, audit::Chain::kBesluiten}) {
     const auto i = static_cast<size_t>(chain);
-    std::printf("%-12s records=%lld head=%lld\n", std::string(audit::ChainName(chain)).c_str(),
-                static_cast<long long>(report->records.at(i)),
-                static_cast<long long>(report->heads.at(i).seq));
+    // head: the newest record of any lane; lanes: how many lanes hold records.
+    int64_t head = 0;
+    for (const auto& [lane, h] : report->lane_heads.at(i)) head = std::max(head, h.seq);
+    std::printf("%-12s records=%lld head=%lld lanes=%zu\n",
+                std::string(audit::ChainName(chain)).c_str(),
+                static_cast<long long>(report->records.at(i)), static_cast<long long>(head),
+                report->lane_heads.at(i).size());
   }
   std::optional<audit::Break> broken = report->first_break;
-  if (!broken && !*checkpoint) broken = MissingCheckpoint(*report, checkpoint_exists);
+  if (!broken && checkpoint->empty()) broken = MissingCheckpoint(*report, checkpoint_files > 0);
   int code = 0;
   if (broken) {
     std::printf("BROKEN chain=%s seq=%lld: %s\n", broken->chain.c_str(),

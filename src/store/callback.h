@@ -20,16 +20,18 @@ namespace jh::store {
 template <class Connection>
 class ConnectionTx final : public Tx {
  public:
-  explicit ConnectionTx(Connection& c) : c_(c) {}
+  explicit ConnectionTx(Connection& c, LaneState* lane = nullptr) : c_(c), lane_(lane) {}
   Result<Rows> Query(std::string_view sql, std::vector<Value> params) override {
     return c_.Query(sql, params);
   }
   Result<int64_t> Exec(std::string_view sql, std::vector<Value> params) override {
     return c_.Exec(sql, params);
   }
+  LaneState* Lane() override { return lane_; }
 
  private:
   Connection& c_;
+  LaneState* lane_;
 };
 
 }  // namespace jh::store

@@ -47,10 +47,23 @@ std::string ToPostgres(std::string_view sql) {
   return out;
 }
 
+// What a migration needs on PostgreSQL beyond its portable SQL, appended to it.
+// 0010 (lanes of the audit chains): processes append to lanes of their own in parallel, so
+// a record's seq can no longer be "the head's plus one"; it is taken from one sequence,
+// started after every seq already used.
+std::string PostgresOnly(int version) {
+  if (version != 10) return "";
+  // The next value is the highest seq so far plus one, or 1 in an empty database.
+  return "\nCREATE SEQUENCE keten_seq;\n"
+         "SELECT setval('keten_seq', GREATEST(1, x.m), x.m > 0) FROM (SELECT GREATEST("
+         "(SELECT COALESCE(MAX(seq), 0) FROM verwerkingen), "
+         "(SELECT COALESCE(MAX(seq), 0) FROM besluiten)) AS m) AS x;\n";
+}
+
 const std::vector<Migration>& PostgresMigrations() {
   static const std::vector<Migration> all = [] {
     std::vector<Migration> v = AllMigrations();
-    for (Migration& m : v) m.sql = ToPostgres(m.sql);
+    for (Migration& m : v) m.sql = ToPostgres(m.sql) + PostgresOnly(m.version);
     return v;
   }();
   return all;

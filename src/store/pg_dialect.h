@@ -22,7 +22,8 @@ namespace jh::store::pg {
 
 std::string ToPostgres(std::string_view sql);
 
-// AllMigrations() with ToPostgres applied to each.
+// AllMigrations() with ToPostgres applied to each, and what a migration needs only on
+// PostgreSQL appended (0010: the sequence keten_seq of the audit chains' lanes).
 const std::vector<Migration>& PostgresMigrations();
 
 }  // namespace jh::store::pg

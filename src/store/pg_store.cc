@@ -2,31 +2,35 @@
 //
 // Write(fn), with serialize_writes (always, outside tests):
 //
-//   SELECT pg_advisory_lock(kWriteLock)         -- waits for the writer of any process
-//   BEGIN ISOLATION LEVEL SERIALIZABLE          -- snapshot taken after the lock: it holds
-//     fn                                        --   every earlier commit, chain heads too
+//   (the process's write mutex)                 -- one writer per process, none across them
+//   BEGIN ISOLATION LEVEL SERIALIZABLE
+//     fn                                        -- audit appends go to this process's lane
 //   COMMIT                                      -- durable: synchronous_commit=on
-//   after_commit hook (audit checkpoint)
-//   SELECT pg_advisory_unlock(kWriteLock)
+//   after_commit hook (audit checkpoint of the lane)
 //
-// Why a session lock taken before BEGIN, not pg_advisory_xact_lock inside the transaction:
-// at REPEATABLE READ and SERIALIZABLE the snapshot is taken at the transaction's first
-// statement — which would be the lock itself, before it waits. A writer that waited would then
-// read an old chain head and fail on the next seq. Almost every write appends to the audit
-// chains, whose records must be ordered anyway, so this lock costs little concurrency that
-// the chains had not already taken; it makes each write see all the ones before it, as
-// SQLite's single writer does. A Write within the process first takes write_mu_, so waiting
-// writers hold no connection.
+// Lanes (audit/chain.h): each process holds one lane of the audit chains alone, by a session
+// advisory lock on a connection of its own (kLaneLockBase + n, the lowest free n), and keeps
+// the lane's heads in memory, so its appends read nothing and wait for no other process.
+// Processes therefore write in parallel, and PostgreSQL flushes their commits together. What
+// keeps the lanes from forking is not the lock but the unique index (baan, prev_seq): should
+// the lock ever be lost (the lane connection broke, another process took the lane) the next
+// append that links to an outdated head is refused, the lane is marked stale, and the write
+// runs again after reading the heads. The lane connection is checked at most once a second
+// before a write, and on failure a lane is taken anew (which may be another one).
 //
-// SERIALIZABLE stays as the guard for writers outside the lock (an operator's session, tests
-// with serialize_writes=false): a serialization failure or deadlock (40001, 40P01), raised by
-// any statement or by COMMIT, rolls back and runs fn again, up to max_attempts, after a
-// jittered doubling pause of 1–2, 2–4, … ms (at most 100 ms). fn may run more than once:
-// services::Write already resets what a callback captured at each attempt (services/write.h).
+// SERIALIZABLE is what keeps the data itself correct when processes write at once: check-
+// then-insert logic of the services (a second registration of the same youth, a token used
+// twice) is either serialisable or refused with a serialization failure. Such a failure or a
+// deadlock (40001, 40P01), raised by any statement or by COMMIT, rolls back and runs fn
+// again, up to max_attempts, after a jittered doubling pause of 1–2, 2–4, … ms (at most
+// 100 ms). fn may run more than once: services::Write already resets what a callback
+// captured at each attempt (services/write.h).
 //
-// No group commit: each Write is one transaction and one WAL flush. PostgreSQL flushes
-// concurrent commits together itself (commit_delay / commit_siblings), and the writer lock
-// orders writes that would otherwise contend on the chain heads.
+// Without serialize_writes (tests that need writers to meet) there is no mutex and no lane:
+// appends go to lane 0 and read its head in the transaction, as on SQLite.
+//
+// No group commit: each Write is one transaction and one WAL flush; PostgreSQL flushes
+// concurrent commits of several processes together itself.
 //
 // Read(fn): BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY on a pooled connection: one
 // snapshot for all of fn's queries; a write is refused by PostgreSQL (kInternal).
@@ -52,10 +56,14 @@ namespace {
 using pg::Connection;
 using pg::Pool;
 
-// Advisory lock keys of this application in its database: "JH" and a number.
-constexpr const char* kLockWriter = "SELECT pg_advisory_lock(1246232577)";  // 0x4A480001
-constexpr const char* kUnlockWriter = "SELECT pg_advisory_unlock(1246232577)";
+// Advisory lock keys of this application in its database: "JH" and a number. 0x4A480001 was
+// the writer lock before lanes.
 constexpr const char* kLockMigrations = "SELECT pg_advisory_lock(1246232578)";  // 0x4A480002
+// Lane n is held by the key kLaneLockBase + n (0x4A480003 in the high 32 bits).
+constexpr int64_t kLaneLockBase = int64_t{1246232579} << 32;
+constexpr int64_t kMaxLanes = 1000;
+// How often a write checks that the lane connection (and so its lock) is still there.
+constexpr auto kLaneCheckInterval = std::chrono::seconds(1);
 
 // Set on the thread that runs a Write callback, to refuse a Write inside it (which would wait
 // for itself on write_mu_).
@@ -94,7 +102,7 @@ void Rollback(Connection& c) { (void)c.Control("ROLLBACK"); }
 class PgStore final : public Store {
  public:
   PgStore(std::string url, const PgOptions& options)
-      : pool_(std::move(url), std::max(2, options.pool_size)), options_(options) {}
+      : url_(url), pool_(std::move(url), std::max(2, options.pool_size)), options_(options) {}
 
   Status Write(TxFn fn) override {
     if (tls_writing == this) {
@@ -103,7 +111,8 @@ class PgStore final : public Store {
     std::unique_lock order(write_mu_, std::defer_lock);
     if (options_.serialize_writes) order.lock();
     WritingMark mark(this);
-    Status result = WriteLocked(fn);
+    Status result = options_.serialize_writes ? HoldLane() : Status{};
+    if (result.ok()) result = WriteLocked(fn);
     std::lock_guard lock(stats_mu_);
     ++stats_.writes;
     return result;
@@ -140,14 +149,69 @@ class PgStore final : public Store {
 
   void SetAfterCommit(std::function<void(Tx&)> hook) { after_commit_ = std::move(hook); }
 
+  // Takes a lane (serialize_writes only), before the store is shared. Errors: kUnavailable.
+  Status TakeLane() {
+    if (!options_.serialize_writes) return {};
+    std::lock_guard lock(write_mu_);
+    return lane_conn_ ? Status{} : AcquireLane();  // the migrations' writes may have taken one
+  }
+
  private:
   enum class Outcome { kCommitted, kDone, kRetry };
 
+  // Holds the lowest free lane on a connection of its own; forgets the heads of any lane held
+  // before. Caller holds write_mu_.
+  Status AcquireLane() {
+    lane_conn_.reset();
+    lane_ = LaneState{};
+    auto opened = Connection::Open(url_);
+    if (!opened.ok()) return Failed(opened.error());
+    std::unique_ptr<Connection> conn = std::move(opened).value();
+    for (int64_t n = 1; n <= kMaxLanes; ++n) {
+      conn->BeginTx();
+      auto got = conn->Query("SELECT CASE WHEN pg_try_advisory_lock($1) THEN 1 ELSE 0 END",
+                             {kLaneLockBase + n});
+      if (!got.ok()) return Failed(got.error());
+      if (!got->empty() && (*got)[0].Int(0) == 1) {
+        lane_.lane = n;
+        lane_conn_ = std::move(conn);
+        lane_checked_ = std::chrono::steady_clock::now();
+        log::Info("store-lane-taken", {{"lane", n}});
+        return {};
+      }
+    }
+    return Failed(Error::Unavailable("Alle " + std::to_string(kMaxLanes) +
+                                     " banen van de auditketens zijn bezet."));
+  }
+
+  // Before a write: the lane is held, checked at most once per kLaneCheckInterval. Caller
+  // holds write_mu_.
+  Status HoldLane() {
+    const auto now = std::chrono::steady_clock::now();
+    if (lane_conn_ && now - lane_checked_ < kLaneCheckInterval) return {};
+    if (lane_conn_) {
+      lane_conn_->BeginTx();
+      if (lane_conn_->Control("SELECT 1").ok()) {
+        lane_checked_ = now;
+        return {};
+      }
+      log::Warn("store-lane-lost", {{"lane", lane_.lane}});
+    }
+    return AcquireLane();
+  }
+
+  // What a transaction's appends did to the lane, once it is known whether it committed.
+  void SettleLane(bool committed) {
+    for (size_t i = 0; i < 2; ++i) {
+      if (committed && lane_.pending[i]) lane_.committed[i] = lane_.pending[i];
+      lane_.pending[i].reset();
+    }
+  }
+
+  LaneState* lane() { return options_.serialize_writes ? &lane_ : nullptr; }
+
   Status WriteLocked(const TxFn& fn) {
     JH_ASSIGN_OR_RETURN(Pool::Lease c, pool_.Acquire());
-    if (options_.serialize_writes) {
-      if (Status locked = FirstCommand(c, kLockWriter); !locked.ok()) return Failed(locked);
-    }
     Status result;
     for (int attempt = 1;; ++attempt) {
       const Outcome outcome = Attempt(c, fn, result);
@@ -161,21 +225,34 @@ class PgStore final : public Store {
       }
       Pause(attempt);
     }
-    // A connection whose unlock fails is broken: the pool drops it, and the server releases
-    // a session's advisory locks when the session ends.
-    if (options_.serialize_writes && !c->Broken()) (void)c->Control(kUnlockWriter);
     return result;
   }
 
   // One run of fn in one transaction; `result` is what the caller gets unless retried.
   Outcome Attempt(Pool::Lease& c, const TxFn& fn, Status& result) {
-    c->BeginTx();
-    if (Status begun = c->Control("BEGIN ISOLATION LEVEL SERIALIZABLE"); !begun.ok()) {
+    const Outcome outcome = AttemptOnce(c, fn, result);
+    SettleLane(outcome == Outcome::kCommitted);
+    return outcome;
+  }
+
+  Outcome AttemptOnce(Pool::Lease& c, const TxFn& fn, Status& result) {
+    // The first command of a write: a connection that broke since it was last used (the
+    // server restarted) is replaced once.
+    if (Status begun = FirstCommand(c, "BEGIN ISOLATION LEVEL SERIALIZABLE"); !begun.ok()) {
       result = Failed(begun);
       return Outcome::kDone;
     }
-    pg::ConnectionTx tx(*c);
+    pg::ConnectionTx tx(*c, lane());
     result = CallSafely(fn, tx);
+    if (lane_.stale && lane() != nullptr) {
+      // Another writer appended to this lane: read its heads afresh and run fn again.
+      Rollback(*c);
+      lane_.committed[0].reset();
+      lane_.committed[1].reset();
+      lane_.stale = false;
+      log::Warn("store-lane-stale", {{"lane", lane_.lane}});
+      return Outcome::kRetry;
+    }
     if (c->retryable()) {  // whatever fn made of it: the transaction is lost, run it again
       Rollback(*c);
       return Outcome::kRetry;
@@ -201,6 +278,7 @@ class PgStore final : public Store {
       std::lock_guard lock(stats_mu_);
       ++stats_.commits;
     }
+    SettleLane(true);  // the hook checkpoints the lane's heads as committed
     RunAfterCommit(*c);
     return Outcome::kCommitted;
   }
@@ -222,7 +300,7 @@ class PgStore final : public Store {
   void RunAfterCommit(Connection& c) {
     if (!after_commit_) return;
     c.BeginTx();
-    pg::ConnectionTx tx(c);
+    pg::ConnectionTx tx(c, lane());
     try {
       after_commit_(tx);
     } catch (...) {
@@ -230,10 +308,15 @@ class PgStore final : public Store {
     }
   }
 
+  const std::string url_;  // never logged: it may hold a password
   Pool pool_;
   const PgOptions options_;
   std::function<void(Tx&)> after_commit_;  // set once, before the store is shared
   std::mutex write_mu_;                    // one writer per process (serialize_writes)
+  // The lane of this process (serialize_writes), guarded by write_mu_.
+  std::unique_ptr<Connection> lane_conn_;
+  LaneState lane_;
+  std::chrono::steady_clock::time_point lane_checked_;
   mutable std::mutex stats_mu_;
   StoreStats stats_;  // guarded by stats_mu_
 };
@@ -259,6 +342,7 @@ Result<std::unique_ptr<Store>> OpenPostgres(const std::string& url, const PgOpti
     return Error::Unavailable("Het databaseschema kan niet worden bijgewerkt: " +
                               migrated.error().message);
   }
+  if (Status taken = store->TakeLane(); !taken.ok()) return std::move(taken).error();
   // Only now: the hook reads tables that the migrations above may just have created.
   store->SetAfterCommit(options.after_commit);
   return std::unique_ptr<Store>(std::move(store));

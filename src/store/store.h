@@ -9,6 +9,7 @@
 // callback it is passed to and must not escape it.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -49,6 +50,23 @@ class Row {
 
 using Rows = std::vector<Row>;
 
+// The lane of the audit chains a write appends to (audit/chain.h), for a store whose
+// processes append in parallel, each to a lane of its own (PostgreSQL). The store owns it,
+// hands it to one write at a time and keeps what the appends learn: the lane's heads as
+// committed, so an append need not read them. Index of `committed`/`pending`: audit::Chain.
+struct LaneState {
+  struct Head {
+    int64_t seq = 0;
+    std::string hash;
+  };
+  int64_t lane = 0;
+  // The heads as of the last commit (nullopt: not known), and as the running transaction's
+  // appends moved them.
+  std::array<std::optional<Head>, 2> committed;
+  std::array<std::optional<Head>, 2> pending;
+  bool stale = false;  // an append met another writer's record in this lane: forget the heads
+};
+
 // A connection inside one transaction.
 // Errors: kConflict for a unique or primary-key violation (message names no values);
 // kInvalidArgument never; kUnavailable when the database failed (I/O, busy too long);
@@ -61,6 +79,9 @@ class Tx {
   // Returns the number of rows changed.
   [[nodiscard]] virtual Result<int64_t> Exec(std::string_view sql,
                                              std::vector<Value> params = {}) = 0;
+  // The chain lane of this write, or null: lane 0, whose heads are read in the transaction
+  // (SQLite, where one writer thread serialises all appends).
+  virtual LaneState* Lane() { return nullptr; }
 };
 
 // Counters since the store was opened, for metrics and tests.
@@ -137,14 +158,15 @@ struct PgOptions {
   // Attempts of one Write when PostgreSQL reports a serialization failure or a deadlock
   // (SQLSTATE 40001, 40P01); each retry waits a jittered, doubling few milliseconds.
   int max_attempts = 10;
-  // Writes hold a session advisory lock of the database from before BEGIN until after
-  // COMMIT, so that writes of all processes run one at a time and every transaction's
-  // snapshot already holds the previous one's chain records (docs/architecture.md,
-  // "PostgreSQL"). false only in tests that need concurrent writers (the retry test): without
-  // it two processes appending to an audit chain at once fail and retry instead.
+  // Writes of this store run one at a time, and append to a lane of the audit chains that
+  // this store holds alone (an advisory lock), keeping its heads in memory; writes of
+  // different processes run in parallel (docs/architecture.md, "PostgreSQL"). false only in
+  // tests that need writers to meet (the retry test): no mutex, and appends go to lane 0,
+  // reading its head in the transaction.
   bool serialize_writes = true;
   // As SqliteOptions::after_commit: run after every successful COMMIT, before the caller is
-  // answered and while the write lock is still held, with a Tx outside any transaction.
+  // answered and while the store's write mutex is still held, with a Tx outside any
+  // transaction whose Lane() is the store's lane.
   std::function<void(Tx&)> after_commit;
 };
 

@@ -173,6 +173,9 @@ TEST_F(AuditTamperTest, ForgedRecordInsertedIsFound) {
   // after record 2; the old record 3, now 4, does not follow it.
   Exec("UPDATE verwerkingen SET seq = -seq WHERE seq >= 3");
   Exec("UPDATE verwerkingen SET seq = 1 - seq WHERE seq < 0");
+  // ... and their links to the previous seq (through negatives: (baan, prev_seq) is unique).
+  Exec("UPDATE verwerkingen SET prev_seq = -prev_seq - 1 WHERE seq >= 4");
+  Exec("UPDATE verwerkingen SET prev_seq = -prev_seq WHERE prev_seq < 0");
   const std::string hash2 = [&] {
     std::string h;
     EXPECT_TRUE(store_
@@ -186,9 +189,9 @@ TEST_F(AuditTamperTest, ForgedRecordInsertedIsFound) {
     return h;
   }();
   auto forged = Fields(Chain::kVerwerkingen, 99, "vals-");
-  std::vector<Value> params = {int64_t{3}};
-  std::string cols, marks = "$1";
-  int n = 1;
+  std::vector<Value> params = {int64_t{3}, int64_t{2}};
+  std::string cols, marks = "$1, $2";
+  int n = 2;
   for (size_t i = 0; i < forged.size(); ++i) {
     cols += ChainColumns(Chain::kVerwerkingen)[i] + ", ";
     params.emplace_back(forged[i]);
@@ -197,7 +200,8 @@ TEST_F(AuditTamperTest, ForgedRecordInsertedIsFound) {
   params.emplace_back(store::Blob{hash2});
   params.emplace_back(store::Blob{RecordHash(Chain::kVerwerkingen, hash2, 3, forged)});
   marks += ", $" + std::to_string(n + 1) + ", $" + std::to_string(n + 2);
-  Exec("INSERT INTO verwerkingen (seq, " + cols + "prev_hash, hash) VALUES (" + marks + ")",
+  Exec("INSERT INTO verwerkingen (seq, prev_seq, " + cols + "prev_hash, hash) VALUES (" + marks +
+           ")",
        params);
   ExpectBreak(Check(), "verwerkingen", 4, "prev_hash wijkt af van de hash van record 3");
 }
@@ -221,7 +225,8 @@ TEST_F(AuditTamperTest, RowWithoutSeqIsFound) {
   Exec(
       "INSERT INTO besluiten SELECT NULL, tijdstip, trace_id, span_id, subject_kind, "
       "subject_id, subject_rol, subject_organisatie, action, resource_type, resource_id, "
-      "decision, rule, ground, reason, ruleset_version, prev_hash, hash FROM besluiten "
+      "decision, rule, ground, reason, ruleset_version, prev_hash, hash, baan, prev_seq + 100 "
+      "FROM besluiten "
       "WHERE seq = 5");
   ExpectBreak(Check(), "besluiten", 0, "buiten de keten");
 }
