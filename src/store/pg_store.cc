@@ -202,6 +202,7 @@ class PgStore final : public Store {
 
   // What a transaction's appends did to the lane, once it is known whether it committed.
   void SettleLane(bool committed) {
+    if (lane() == nullptr) return;  // no lane without serialize_writes (nor its mutex)
     for (size_t i = 0; i < 2; ++i) {
       if (committed && lane_.pending[i]) lane_.committed[i] = lane_.pending[i];
       lane_.pending[i].reset();
@@ -244,7 +245,7 @@ class PgStore final : public Store {
     }
     pg::ConnectionTx tx(*c, lane());
     result = CallSafely(fn, tx);
-    if (lane_.stale && lane() != nullptr) {
+    if (lane() != nullptr && lane_.stale) {
       // Another writer appended to this lane: read its heads afresh and run fn again.
       Rollback(*c);
       lane_.committed[0].reset();
