@@ -96,7 +96,7 @@ async function render() {
       token.clear();
       if (gen !== generation) return;
       aanmelden(view, naarStart, err instanceof ApiError && err.status === 401
-        ? 'Dit token is onbekend of ingetrokken. Meld u opnieuw aan.' : err.message);
+        ? 'Dit token is onbekend, ingetrokken of verlopen. Meld u opnieuw aan.' : err.message);
       return show(gen, view, null);
     }
     if (gen !== generation) return;

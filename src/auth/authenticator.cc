@@ -22,7 +22,7 @@ bool IsLowerHex64(std::string_view s) {
 }
 }  // namespace
 
-Result<Actor> Authenticate(store::Store& store, std::string_view authorization) {
+Result<Actor> Authenticate(store::Store& store, std::string_view authorization, const Date& today) {
   constexpr std::string_view kPrefix = "Bearer ";
   if (authorization.empty()) return Error::Unauthenticated("Er is geen token meegestuurd.");
   if (authorization.substr(0, kPrefix.size()) != kPrefix ||
@@ -38,8 +38,9 @@ Result<Actor> Authenticate(store::Store& store, std::string_view authorization) 
                                  "m.meldingsbevoegd, o.id, o.soort, o.gemeentecode "
                                  "FROM tokens t LEFT JOIN medewerkers m ON m.id = t.medewerker_id "
                                  "LEFT JOIN organisaties o ON o.id = m.organisatie_id "
-                                 "WHERE t.hash = $1 AND t.ingetrokken_op IS NULL",
-                                 {store::Blob{hash}}));
+                                 "WHERE t.hash = $1 AND t.ingetrokken_op IS NULL "
+                                 "AND (t.geldig_tot IS NULL OR t.geldig_tot >= $2)",
+                                 {store::Blob{hash}, today.ToString()}));
     if (rows.empty()) return {};
     const store::Row& r = rows[0];
     // The lookup was by hash; compare once more in constant time so that no code path
@@ -61,7 +62,7 @@ Result<Actor> Authenticate(store::Store& store, std::string_view authorization) 
     return {};
   });
   JH_TRY(st);
-  if (!found) return Error::Unauthenticated("Het token is onbekend of ingetrokken.");
+  if (!found) return Error::Unauthenticated("Het token is onbekend, ingetrokken of verlopen.");
   return actor;
 }
 

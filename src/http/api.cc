@@ -83,7 +83,8 @@ Result<Reply> Api::Dispatch(http::Request& req, const Operation& op, const auth:
   if (as != nullptr) {
     actor = *as;
   } else if (op.access != Access::kPublic) {
-    JH_ASSIGN_OR_RETURN(actor, auth::Authenticate(env_.store, req.Header("authorization")));
+    JH_ASSIGN_OR_RETURN(
+        actor, auth::Authenticate(env_.store, req.Header("authorization"), env_.clock.Today()));
   }
   const auth::Actor* who = actor ? &*actor : nullptr;
   // Without a trail (benchmark-only --bench-no-audit) Decide, Processed and FlushTrail are

@@ -3,6 +3,7 @@
 #include "audit/register.h"
 #include "services/catalog.h"
 #include "services/keyring.h"
+#include "services/token_geldigheid.h"
 #include "services/write.h"
 
 namespace jh::services {
@@ -64,7 +65,10 @@ Result<Medewerker> GetMedewerker(Env& env, const std::string& id) {
   return *found;
 }
 
-Result<std::string> IssueMedewerkerToken(Env& env, const std::string& medewerker_id) {
+Result<std::string> IssueMedewerkerToken(Env& env, const std::string& medewerker_id,
+                                         const std::optional<Date>& geldig_tot) {
+  JH_ASSIGN_OR_RETURN(std::optional<std::string> tot,
+                      TokenGeldigTot(geldig_tot, env.clock.Today()));
   std::string token = crypto::RandomToken();
   bool exists = false;
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
@@ -73,14 +77,33 @@ Result<std::string> IssueMedewerkerToken(Env& env, const std::string& medewerker
     exists = !rows.empty();
     if (!exists) return {};
     JH_TRY(
-        tx.Exec("INSERT INTO tokens (hash, soort, medewerker_id, aangemaakt_op) "
-                "VALUES ($1, 'medewerker', $2, $3)",
-                {store::Blob{crypto::TokenHash(token)}, medewerker_id, env.clock.NowRfc3339()}));
+        tx.Exec("INSERT INTO tokens (hash, soort, medewerker_id, aangemaakt_op, geldig_tot) "
+                "VALUES ($1, 'medewerker', $2, $3, $4)",
+                {store::Blob{crypto::TokenHash(token)}, medewerker_id, env.clock.NowRfc3339(),
+                 tot ? store::Value{*tot} : store::Value{}}));
     Processed(env, audit::kMedewerkerBeheer, "token uitgeven", "medewerker", medewerker_id);
     return {};
   }));
   if (!exists) return Error::NotFound("De medewerker bestaat niet.");
   return token;
+}
+
+Result<int64_t> RevokeMedewerkerTokens(Env& env, const std::string& medewerker_id) {
+  bool exists = false;
+  int64_t revoked = 0;
+  JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query("SELECT 1 FROM medewerkers WHERE id = $1", {medewerker_id}));
+    exists = !rows.empty();
+    if (!exists) return {};
+    JH_ASSIGN_OR_RETURN(revoked, tx.Exec("UPDATE tokens SET ingetrokken_op = $2 "
+                                         "WHERE medewerker_id = $1 AND ingetrokken_op IS NULL",
+                                         {medewerker_id, env.clock.NowRfc3339()}));
+    Processed(env, audit::kMedewerkerBeheer, "tokens intrekken", "medewerker", medewerker_id);
+    return {};
+  }));
+  if (!exists) return Error::NotFound("De medewerker bestaat niet.");
+  return revoked;
 }
 
 }  // namespace jh::services

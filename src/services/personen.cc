@@ -5,6 +5,7 @@
 #include "audit/register.h"
 #include "services/keyring.h"
 #include "services/personen_opslag.h"
+#include "services/token_geldigheid.h"
 #include "services/vir_opschoning.h"
 #include "services/write.h"
 
@@ -187,15 +188,19 @@ Status CreateGezagsrelatie(Env& env, const std::string& kind_id, const std::stri
   return {};
 }
 
-Result<std::string> IssueBurgerToken(Env& env, const Bsn& bsn) {
+Result<std::string> IssueBurgerToken(Env& env, const Bsn& bsn,
+                                     const std::optional<Date>& geldig_tot) {
+  JH_ASSIGN_OR_RETURN(std::optional<std::string> tot,
+                      TokenGeldigTot(geldig_tot, env.clock.Today()));
   JH_ASSIGN_OR_RETURN(std::optional<std::string> id, FindPersoonId(env, bsn));
   if (!id) return UnknownReference("bsn", "Een persoon met dit BSN");
   std::string token = crypto::RandomToken();
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     JH_TRY(
-        tx.Exec("INSERT INTO tokens (hash, soort, persoon_id, aangemaakt_op) "
-                "VALUES ($1, 'burger', $2, $3)",
-                {store::Blob{crypto::TokenHash(token)}, *id, env.clock.NowRfc3339()}));
+        tx.Exec("INSERT INTO tokens (hash, soort, persoon_id, aangemaakt_op, geldig_tot) "
+                "VALUES ($1, 'burger', $2, $3, $4)",
+                {store::Blob{crypto::TokenHash(token)}, *id, env.clock.NowRfc3339(),
+                 tot ? store::Value{*tot} : store::Value{}}));
     Processed(env, audit::kToegangBurger, "burgertoken uitgeven", "persoon", *id);
     return {};
   }));

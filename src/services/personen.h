@@ -53,8 +53,10 @@ struct PersoonWijziging {
 [[nodiscard]] Status CreateGezagsrelatie(Env& env, const std::string& kind_id,
                                          const std::string& ouder_id);
 
-// Issues a burger token for the person with this BSN. Errors: kUnprocessable (field bsn)
-// when no such person is known.
-[[nodiscard]] Result<std::string> IssueBurgerToken(Env& env, const Bsn& bsn);
+// Issues a burger token for the person with this BSN; with `geldig_tot` it ends after that
+// day (services/token_geldigheid.h). Errors: kUnprocessable (field bsn) when no such person
+// is known; kInvalidArgument (geldigTot) for a last day in the past or over a year ahead.
+[[nodiscard]] Result<std::string> IssueBurgerToken(Env& env, const Bsn& bsn,
+                                                   const std::optional<Date>& geldig_tot = {});
 
 }  // namespace jh::services

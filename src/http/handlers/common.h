@@ -1,9 +1,11 @@
 // Shared pieces of the handlers: schema fragments, pagination and JSON helpers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/date.h"
 #include "http/api.h"
 #include "services/common.h"
 
@@ -25,7 +27,13 @@ schema::NodePtr Gemeentecode();
 schema::NodePtr AdresSchema();
 // An iJw product category: two digits, e.g. "45" (JW-04).
 schema::NodePtr Productcategorie();
-// {token}: shown once, stored only as a hash.
+// {token, geldigTot?}: shown once, stored only as a hash.
 schema::NodePtr TokenSchema();
+// A token request's body: `fields` and an optional geldigTot (services/token_geldigheid.h).
+schema::NodePtr TokenRequestFields(std::vector<schema::Field> fields);
+// The body's geldigTot, if given. Errors: kInvalidArgument (geldigTot) for a malformed date.
+Result<std::optional<Date>> GeldigTot(Call& c);
+// The answer to a token request.
+Json TokenJson(const std::string& token, const std::optional<Date>& geldig_tot);
 
 }  // namespace jh::api

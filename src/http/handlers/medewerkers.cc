@@ -44,15 +44,42 @@ Result<Reply> GetMedewerker(Call& c) {
 }
 
 Result<Reply> CreateToken(Call& c) {
-  JH_ASSIGN_OR_RETURN(std::string token, services::IssueMedewerkerToken(c.env, c.Param("id")));
-  return Reply::Created(Json{{"token", token}});
+  JH_ASSIGN_OR_RETURN(std::optional<Date> tot, GeldigTot(c));
+  JH_ASSIGN_OR_RETURN(std::string token, services::IssueMedewerkerToken(c.env, c.Param("id"), tot));
+  return Reply::Created(TokenJson(token, tot));
+}
+
+Result<Reply> RevokeTokens(Call& c) {
+  JH_ASSIGN_OR_RETURN(int64_t n, services::RevokeMedewerkerTokens(c.env, c.Param("id")));
+  return Reply::Ok(Json{{"medewerkerId", c.Param("id")}, {"ingetrokken", n}});
 }
 }  // namespace
 
 NodePtr TokenSchema() {
   return Object({Req("token", String("Het token; het wordt eenmalig getoond en alleen als "
                                      "hash bewaard.",
-                                     64))});
+                                     64)),
+                 Opt("geldigTot", DateField("Laatste dag waarop het token geldig is."))});
+}
+
+NodePtr TokenRequestFields(std::vector<Field> fields) {
+  fields.push_back(Opt("geldigTot", DateField("Laatste dag waarop het token geldig is (hoogstens "
+                                              "een jaar vooruit); zonder: geldig tot het wordt "
+                                              "ingetrokken.")));
+  return Object(std::move(fields));
+}
+
+Result<std::optional<Date>> GeldigTot(Call& c) {
+  if (!c.body.contains("geldigTot")) return std::optional<Date>();
+  JH_ASSIGN_OR_RETURN(Date d,
+                      Date::ParseField(c.body["geldigTot"].get<std::string>(), "geldigTot"));
+  return std::optional<Date>(d);
+}
+
+Json TokenJson(const std::string& token, const std::optional<Date>& geldig_tot) {
+  Json out{{"token", token}};
+  if (geldig_tot) out["geldigTot"] = geldig_tot->ToString();
+  return out;
 }
 
 void RegisterMedewerkers(Api& api) {
@@ -85,10 +112,20 @@ void RegisterMedewerkers(Api& api) {
            .tag = "Beheer",
            .summary = "Token voor een medewerker uitgeven",
            .roles = {"beheerder"},
-           .body = Object({}),
+           .body = TokenRequestFields({}),
            .success = 201,
            .response = TokenSchema(),
            .handle = CreateToken});
+  api.Add(
+      {.method = "DELETE",
+       .path = "/api/v1/medewerkers/{id}/tokens",
+       .operation_id = "revokeMedewerkerTokens",
+       .tag = "Beheer",
+       .summary = "Alle tokens van een medewerker intrekken (uit dienst, apparaat kwijt)",
+       .roles = {"beheerder"},
+       .response = Object({Req("medewerkerId", Id()),
+                           Req("ingetrokken", Integer("Aantal ingetrokken tokens.", 0, 1000000))}),
+       .handle = RevokeTokens});
 }
 
 }  // namespace jh::api

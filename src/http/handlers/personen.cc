@@ -76,8 +76,9 @@ Result<Reply> CreateGezag(Call& c) {
 
 Result<Reply> CreateBurgerToken(Call& c) {
   JH_ASSIGN_OR_RETURN(Bsn bsn, Bsn::Parse(c.body["bsn"].get<std::string>()));
-  JH_ASSIGN_OR_RETURN(std::string token, services::IssueBurgerToken(c.env, bsn));
-  return Reply::Created(Json{{"token", token}});
+  JH_ASSIGN_OR_RETURN(std::optional<Date> tot, GeldigTot(c));
+  JH_ASSIGN_OR_RETURN(std::string token, services::IssueBurgerToken(c.env, bsn, tot));
+  return Reply::Created(TokenJson(token, tot));
 }
 
 Result<Reply> ErasePersoon(Call& c) {
@@ -150,7 +151,7 @@ void RegisterPersonen(Api& api) {
            .tag = "Beheer",
            .summary = "Token voor een burger uitgeven (stand-in voor DigiD)",
            .roles = {"beheerder"},
-           .body = Object({Req("bsn", BsnField())}),
+           .body = TokenRequestFields({Req("bsn", BsnField())}),
            .success = 201,
            .response = TokenSchema(),
            .errors = {422},
