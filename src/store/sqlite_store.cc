@@ -1,6 +1,8 @@
 // The SQLite store: one writer connection on its own thread (sqlite_writer.cc), and a pool of
 // read-only connections, each Read on one of them inside BEGIN ... COMMIT so that all of its
 // queries see one snapshot. WAL lets those readers run while the writer commits.
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <condition_variable>
 #include <mutex>
@@ -96,7 +98,11 @@ class SqliteStore final : public Store {
   void SetAfterCommit(std::function<void(Tx&)> hook) { writer_->SetAfterCommit(std::move(hook)); }
 
   std::string_view Dialect() const override { return "sqlite"; }
-  StoreStats Stats() const override { return writer_->Stats(); }
+  StoreStats Stats() const override {
+    StoreStats stats = writer_->Stats();
+    stats.memory_bytes = sqlite3_memory_used();
+    return stats;
+  }
 
   // A checkpoint may run on any read-write connection; a short-lived one keeps it off the
   // writer thread. TRUNCATE waits (busy_timeout) for readers and leaves a zero-length WAL.

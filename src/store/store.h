@@ -90,6 +90,10 @@ struct StoreStats {
   int64_t commits = 0;         // write transactions committed: one fsync each
   int64_t failed_batches = 0;  // write transactions that could not begin or commit
   int64_t pending = 0;         // Write calls queued, not yet taken by the writer
+  // Bytes the store's library holds in this process (SQLite: sqlite3_memory_used(), mostly
+  // page caches, which the caches' sizes bound); 0 where not known (PostgreSQL's are in its
+  // own processes).
+  int64_t memory_bytes = 0;
 };
 
 class Store {

@@ -6,6 +6,29 @@
 
 namespace jh::api {
 
+namespace {
+
+// The store's counters. memory_bytes lets a soak tell SQLite's page caches filling up (which
+// serve bounds) from memory that grows with every request.
+std::string StoreMetrics(const store::StoreStats& s) {
+  auto metric = [](const char* name, const char* type, const char* help, int64_t value) {
+    return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " " + type + "\n" +
+           name + " " + std::to_string(value) + "\n";
+  };
+  return metric("jeugdhulp_store_commits_total", "counter",
+                "Write transactions committed (each one flush).", s.commits) +
+         metric("jeugdhulp_store_failed_batches_total", "counter",
+                "Write transactions that could not begin or commit.", s.failed_batches) +
+         metric("jeugdhulp_store_pending_writes", "gauge", "Writes queued for the store's writer.",
+                s.pending) +
+         metric("jeugdhulp_store_memory_bytes", "gauge",
+                "Memory the store library holds in this process (SQLite: mostly its bounded "
+                "page caches; 0 on PostgreSQL).",
+                s.memory_bytes);
+}
+
+}  // namespace
+
 void RegisterSystem(Api& api) {
   using namespace schema;
   api.Add({.method = "GET",
@@ -26,10 +49,11 @@ void RegisterSystem(Api& api) {
            .summary = "Prometheus-metrieken",
            .access = Access::kPublic,
            .response_media = "text/plain",
-           .handle = [metrics](Call&) -> Result<Reply> {
+           .handle = [metrics](Call& c) -> Result<Reply> {
              Reply r;
              r.content_type = "text/plain; version=0.0.4; charset=utf-8";
              r.raw = metrics != nullptr ? metrics->Render() : "";
+             r.raw += StoreMetrics(c.env.store.Stats());
              return r;
            }});
   // The document is built on first request, when every area has registered.
