@@ -2,15 +2,24 @@
 //
 // Write(fn), with serialize_writes (always, outside tests):
 //
-//   (the process's write mutex)                 -- one writer per process, none across them
+//   queue fn; wait for it to be done or for       -- one batch at a time per process, none
+//   no batch to run, then take the queued          --   across processes
+//   callbacks, at most max_batch:
 //   BEGIN ISOLATION LEVEL SERIALIZABLE
-//     fn                                        -- audit appends go to this process's lane
+//     SAVEPOINT; fn; RELEASE  (per callback)    -- audit appends go to this process's lane
 //   COMMIT                                      -- durable: synchronous_commit=on
 //   after_commit hook (audit checkpoint of the lane)
 //
+// Group commit, as on SQLite: the callbacks that queued while the previous transaction ran
+// share one BEGIN, one COMMIT, one WAL flush and one checkpoint. A callback that refuses, or
+// whose statement fails (which aborts a PostgreSQL transaction), is rolled back to its
+// savepoint alone and gets its own error; a callback alone runs without a savepoint. The
+// first waiting caller whose callback is not done runs the next batch on its own thread;
+// the others sleep until their callback is done.
+//
 // Lanes (audit/chain.h): each process holds one lane of the audit chains alone, by a session
-// advisory lock on a connection of its own (kLaneLockBase + n, the lowest free n), and keeps
-// the lane's heads in memory, so its appends read nothing and wait for no other process.
+// advisory lock on a connection of its own (store/pg_lane.h), and keeps the lane's heads in
+// memory, so its appends read nothing and wait for no other process.
 // Processes therefore write in parallel, and PostgreSQL flushes their commits together. What
 // keeps the lanes from forking is not the lock but the unique index (baan, prev_seq): should
 // the lock ever be lost (the lane connection broke, another process took the lane) the next
@@ -26,15 +35,18 @@
 // 100 ms). fn may run more than once: services::Write already resets what a callback
 // captured at each attempt (services/write.h).
 //
-// Without serialize_writes (tests that need writers to meet) there is no mutex and no lane:
-// appends go to lane 0 and read its head in the transaction, as on SQLite.
+// Without serialize_writes (tests that need writers to meet) there is no mutex, no batch and
+// no lane: each Write is its own transaction, and appends go to lane 0, reading its head in
+// the transaction, as on SQLite.
 //
-// No group commit: each Write is one transaction and one WAL flush; PostgreSQL flushes
-// concurrent commits of several processes together itself.
+// A serialization failure, or another writer in this lane, runs the whole batch again.
 //
 // Read(fn): BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY on a pooled connection: one
 // snapshot for all of fn's queries; a write is refused by PostgreSQL (kInternal).
+#include <array>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -46,6 +58,7 @@
 #include "store/pg_connection.h"
 #include "store/pg_dialect.h"
 #include "store/pg_errors.h"
+#include "store/pg_lane.h"
 #include "store/pg_pool.h"
 #include "store/store.h"
 
@@ -56,15 +69,9 @@ namespace {
 using pg::Connection;
 using pg::Pool;
 
-// Advisory lock keys of this application in its database: "JH" and a number. 0x4A480001 was
-// the writer lock before lanes.
+// Advisory lock keys of this application in its database: "JH" and a number (the lanes':
+// store/pg_lane.cc). 0x4A480001 was the writer lock before lanes.
 constexpr const char* kLockMigrations = "SELECT pg_advisory_lock(1246232578)";  // 0x4A480002
-// Lane n is held by the key kLaneLockBase + n (0x4A480003 in the high 32 bits).
-constexpr int64_t kLaneLockBase = int64_t{1246232579} << 32;
-constexpr int64_t kMaxLanes = 1000;
-// How often a write checks that the lane connection (and so its lock) is still there.
-constexpr auto kLaneCheckInterval = std::chrono::seconds(1);
-
 // Set on the thread that runs a Write callback, to refuse a Write inside it (which would wait
 // for itself on write_mu_).
 thread_local const void* tls_writing = nullptr;
@@ -99,23 +106,67 @@ Status FirstCommand(Pool::Lease& c, const char* sql) {
 // must not go back to the pool: if ROLLBACK fails the connection is broken and dropped.
 void Rollback(Connection& c) { (void)c.Control("ROLLBACK"); }
 
+// One caller's Write: its callback and, once `done`, its result.
+struct Job {
+  const Store::TxFn* fn;
+  Status result;
+  bool done = false;  // guarded by PgStore::queue_mu_
+};
+
 class PgStore final : public Store {
  public:
   PgStore(std::string url, const PgOptions& options)
-      : url_(url), pool_(std::move(url), std::max(2, options.pool_size)), options_(options) {}
+      : pool_(url, std::max(2, options.pool_size)), options_(options), lane_(std::move(url)) {}
 
   Status Write(TxFn fn) override {
     if (tls_writing == this) {
       return Error::Internal("Store::Write aangeroepen binnen een schrijftransactie.");
     }
-    std::unique_lock order(write_mu_, std::defer_lock);
-    if (options_.serialize_writes) order.lock();
-    WritingMark mark(this);
-    Status result = options_.serialize_writes ? HoldLane() : Status{};
-    if (result.ok()) result = WriteLocked(fn);
+    Job job{&fn};
+    if (!options_.serialize_writes) {
+      WritingMark mark(this);
+      std::vector<Job*> alone{&job};
+      RunBatch(alone);
+    } else {
+      // Group commit: queue the job and wait until it is done, or until no batch is running;
+      // then this caller runs every queued job (its own among them) in one transaction.
+      std::vector<Job*> batch;
+      {
+        std::unique_lock q(queue_mu_);
+        queue_.push_back(&job);
+        ++stats_pending_;
+        batch_done_.wait(q, [&] { return job.done || !writing_; });
+        if (!job.done) {
+          writing_ = true;
+          const size_t n =
+              std::min(queue_.size(), static_cast<size_t>(std::max(1, options_.max_batch)));
+          batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+          queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
+          stats_pending_ -= static_cast<int64_t>(n);
+        }
+      }
+      if (!batch.empty()) {
+        {
+          std::lock_guard order(write_mu_);
+          WritingMark mark(this);
+          Status held = lane_.Hold();
+          if (held.ok()) {
+            RunBatch(batch);
+          } else {
+            FailAll(batch, Failed(held));
+          }
+        }
+        {
+          std::lock_guard q(queue_mu_);
+          for (Job* j : batch) j->done = true;
+          writing_ = false;
+        }
+        batch_done_.notify_all();
+      }
+    }
     std::lock_guard lock(stats_mu_);
     ++stats_.writes;
-    return result;
+    return job.result;
   }
 
   Status Read(TxFn fn) override {
@@ -143,8 +194,14 @@ class PgStore final : public Store {
   }
 
   StoreStats Stats() const override {
-    std::lock_guard lock(stats_mu_);
-    return stats_;
+    StoreStats out;
+    {
+      std::lock_guard lock(stats_mu_);
+      out = stats_;
+    }
+    std::lock_guard q(queue_mu_);
+    out.pending = stats_pending_;
+    return out;
   }
 
   void SetAfterCommit(std::function<void(Tx&)> hook) { after_commit_ = std::move(hook); }
@@ -153,127 +210,116 @@ class PgStore final : public Store {
   Status TakeLane() {
     if (!options_.serialize_writes) return {};
     std::lock_guard lock(write_mu_);
-    return lane_conn_ ? Status{} : AcquireLane();  // the migrations' writes may have taken one
+    Status held = lane_.Hold();  // the migrations' writes may have taken one already
+    return held.ok() ? held : Failed(held);
   }
 
  private:
   enum class Outcome { kCommitted, kDone, kRetry };
 
-  // Holds the lowest free lane on a connection of its own; forgets the heads of any lane held
-  // before. Caller holds write_mu_.
-  Status AcquireLane() {
-    lane_conn_.reset();
-    lane_ = LaneState{};
-    auto opened = Connection::Open(url_);
-    if (!opened.ok()) return Failed(opened.error());
-    std::unique_ptr<Connection> conn = std::move(opened).value();
-    for (int64_t n = 1; n <= kMaxLanes; ++n) {
-      conn->BeginTx();
-      auto got = conn->Query("SELECT CASE WHEN pg_try_advisory_lock($1) THEN 1 ELSE 0 END",
-                             {kLaneLockBase + n});
-      if (!got.ok()) return Failed(got.error());
-      if (!got->empty() && (*got)[0].Int(0) == 1) {
-        lane_.lane = n;
-        lane_conn_ = std::move(conn);
-        lane_checked_ = std::chrono::steady_clock::now();
-        log::Info("store-lane-taken", {{"lane", n}});
-        return {};
-      }
-    }
-    return Failed(Error::Unavailable("Alle " + std::to_string(kMaxLanes) +
-                                     " banen van de auditketens zijn bezet."));
-  }
-
-  // Before a write: the lane is held, checked at most once per kLaneCheckInterval. Caller
-  // holds write_mu_.
-  Status HoldLane() {
-    const auto now = std::chrono::steady_clock::now();
-    if (lane_conn_ && now - lane_checked_ < kLaneCheckInterval) return {};
-    if (lane_conn_) {
-      lane_conn_->BeginTx();
-      if (lane_conn_->Control("SELECT 1").ok()) {
-        lane_checked_ = now;
-        return {};
-      }
-      log::Warn("store-lane-lost", {{"lane", lane_.lane}});
-    }
-    return AcquireLane();
-  }
-
   // What a transaction's appends did to the lane, once it is known whether it committed.
   void SettleLane(bool committed) {
-    if (lane() == nullptr) return;  // no lane without serialize_writes (nor its mutex)
-    for (size_t i = 0; i < 2; ++i) {
-      if (committed && lane_.pending[i]) lane_.committed[i] = lane_.pending[i];
-      lane_.pending[i].reset();
-    }
+    if (lane() != nullptr) lane_.Settle(committed);  // no lane without serialize_writes
   }
 
-  LaneState* lane() { return options_.serialize_writes ? &lane_ : nullptr; }
+  LaneState* lane() { return options_.serialize_writes ? &lane_.state() : nullptr; }
 
-  Status WriteLocked(const TxFn& fn) {
-    JH_ASSIGN_OR_RETURN(Pool::Lease c, pool_.Acquire());
-    Status result;
+  // Runs the jobs in one transaction, retrying all of them on a serialization failure;
+  // sets each job's result. Caller holds write_mu_ (serialize_writes) or runs one job alone.
+  void RunBatch(std::vector<Job*>& jobs) {
+    auto leased = pool_.Acquire();
+    if (!leased.ok()) {
+      const Status failed = Failed(leased.error());
+      for (Job* j : jobs) j->result = failed;
+      return;
+    }
+    Pool::Lease c = std::move(leased).value();
     for (int attempt = 1;; ++attempt) {
-      const Outcome outcome = Attempt(c, fn, result);
-      if (outcome != Outcome::kRetry) break;
+      const Outcome outcome = Attempt(c, jobs);
+      if (outcome != Outcome::kRetry) return;
       if (attempt >= std::max(1, options_.max_attempts)) {
         log::Warn("store-retries-exhausted", {{"attempts", attempt}});
-        result = Error::Unavailable(
-            "De wijziging kon door gelijktijdige wijzigingen niet worden vastgelegd; er is "
-            "niets opgeslagen.");
-        break;
+        for (Job* j : jobs) {
+          j->result = Error::Unavailable(
+              "De wijziging kon door gelijktijdige wijzigingen niet worden vastgelegd; er is "
+              "niets opgeslagen.");
+        }
+        return;
       }
       Pause(attempt);
     }
-    return result;
   }
 
-  // One run of fn in one transaction; `result` is what the caller gets unless retried.
-  Outcome Attempt(Pool::Lease& c, const TxFn& fn, Status& result) {
-    const Outcome outcome = AttemptOnce(c, fn, result);
+  // One run of the jobs in one transaction; each job's result is what its caller gets unless
+  // the batch is retried.
+  Outcome Attempt(Pool::Lease& c, std::vector<Job*>& jobs) {
+    const Outcome outcome = AttemptOnce(c, jobs);
     SettleLane(outcome == Outcome::kCommitted);
     return outcome;
   }
 
-  Outcome AttemptOnce(Pool::Lease& c, const TxFn& fn, Status& result) {
+  // Marks every job of the batch with `result` (the transaction as a whole failed).
+  static Outcome FailAll(std::vector<Job*>& jobs, const Status& result) {
+    for (Job* j : jobs) j->result = result;
+    return Outcome::kDone;
+  }
+
+  Outcome AttemptOnce(Pool::Lease& c, std::vector<Job*>& jobs) {
     // The first command of a write: a connection that broke since it was last used (the
     // server restarted) is replaced once.
     if (Status begun = FirstCommand(c, "BEGIN ISOLATION LEVEL SERIALIZABLE"); !begun.ok()) {
-      result = Failed(begun);
-      return Outcome::kDone;
+      return FailAll(jobs, Failed(begun));
     }
+    // Alone, a job needs no savepoint: its failure is the transaction's. In a batch each job
+    // runs in a savepoint of its own, so that one job's refusal or failed statement (which
+    // aborts a PostgreSQL transaction) undoes only that job, as on SQLite.
+    const bool batched = jobs.size() > 1;
     pg::ConnectionTx tx(*c, lane());
-    result = CallSafely(fn, tx);
-    if (lane() != nullptr && lane_.stale) {
-      // Another writer appended to this lane: read its heads afresh and run fn again.
+    bool any_ok = false;
+    for (Job* j : jobs) {
+      std::optional<std::array<std::optional<LaneState::Head>, 2>> heads_before;
+      if (lane() != nullptr) heads_before = lane_.state().pending;
+      if (batched && !c->Control("SAVEPOINT jh_job").ok()) break;
+      j->result = CallSafely(*j->fn, tx);
+      if ((lane() != nullptr && lane_.state().stale) || c->retryable() || c->Broken()) break;
+      if (j->result.ok() && !c->failure()) {
+        any_ok = true;
+        if (batched && !c->Control("RELEASE SAVEPOINT jh_job").ok()) break;
+        continue;
+      }
+      // The job refused, or one of its statements failed and it went on.
+      if (j->result.ok()) j->result = *c->failure();
+      if (!batched) {
+        Rollback(*c);
+        return Outcome::kDone;
+      }
+      if (heads_before) lane_.state().pending = *heads_before;
+      if (!c->Control("ROLLBACK TO SAVEPOINT jh_job").ok()) break;
+      c->BeginTx();  // the transaction goes on: forget the job's failure
+    }
+    if (lane() != nullptr && lane_.state().stale) {
+      // Another writer appended to this lane: read its heads afresh and run the jobs again.
       Rollback(*c);
-      lane_.committed[0].reset();
-      lane_.committed[1].reset();
-      lane_.stale = false;
-      log::Warn("store-lane-stale", {{"lane", lane_.lane}});
+      lane_.ForgetHeads();
       return Outcome::kRetry;
     }
-    if (c->retryable()) {  // whatever fn made of it: the transaction is lost, run it again
+    if (c->retryable()) {  // whatever the jobs made of it: the transaction is lost, run again
       Rollback(*c);
       return Outcome::kRetry;
     }
-    if (c->Broken()) {
-      result = Failed(c->failure() ? *c->failure() : pg::LostConnection());
-      return Outcome::kDone;
-    }
-    if (!result.ok() || c->failure()) {
-      // fn refused, or a statement failed and fn went on: PostgreSQL has aborted the whole
-      // transaction (it cannot, like SQLite, undo just the failed statement).
+    if (c->Broken() || c->failure()) {
+      const Error cause = c->failure() ? *c->failure() : pg::LostConnection();
       Rollback(*c);
-      if (result.ok()) result = *c->failure();
+      return FailAll(jobs, Failed(cause));
+    }
+    if (!any_ok) {  // every job refused: nothing to commit
+      Rollback(*c);
       return Outcome::kDone;
     }
     if (Status committed = c->Commit(); !committed.ok()) {
       if (c->retryable()) return Outcome::kRetry;  // SSI may refuse at COMMIT
       Rollback(*c);
-      result = Failed(committed);
-      return Outcome::kDone;
+      return FailAll(jobs, Failed(committed));
     }
     {
       std::lock_guard lock(stats_mu_);
@@ -309,15 +355,18 @@ class PgStore final : public Store {
     }
   }
 
-  const std::string url_;  // never logged: it may hold a password
   Pool pool_;
   const PgOptions options_;
   std::function<void(Tx&)> after_commit_;  // set once, before the store is shared
-  std::mutex write_mu_;                    // one writer per process (serialize_writes)
-  // The lane of this process (serialize_writes), guarded by write_mu_.
-  std::unique_ptr<Connection> lane_conn_;
-  LaneState lane_;
-  std::chrono::steady_clock::time_point lane_checked_;
+  // Held by the caller running a batch (and by TakeLane): what lane_ needs. writing_ already
+  // lets only one caller run a batch at a time.
+  std::mutex write_mu_;
+  mutable std::mutex queue_mu_;
+  std::condition_variable batch_done_;
+  std::deque<Job*> queue_;     // jobs waiting for a writer; guarded by queue_mu_
+  bool writing_ = false;       // a caller is running a batch; guarded by queue_mu_
+  int64_t stats_pending_ = 0;  // queue_.size(), for Stats(); guarded by queue_mu_
+  pg::Lane lane_;              // this process's lane (serialize_writes); guarded by write_mu_
   mutable std::mutex stats_mu_;
   StoreStats stats_;  // guarded by stats_mu_
 };

@@ -159,6 +159,8 @@ struct PgOptions {
   // Connections per store, shared by reads and the (one at a time) writer. At least 2, so a
   // Read inside a Write callback always finds one.
   int pool_size = 8;
+  // Most Write callbacks in one transaction (group commit, with serialize_writes).
+  int max_batch = 64;
   // Attempts of one Write when PostgreSQL reports a serialization failure or a deadlock
   // (SQLSTATE 40001, 40P01); each retry waits a jittered, doubling few milliseconds.
   int max_attempts = 10;

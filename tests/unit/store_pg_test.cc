@@ -129,6 +129,61 @@ TEST_F(StorePgTest, SerializationFailuresAreRetriedUntilTheWriteCommits) {
   EXPECT_TRUE(read.ok()) << read.error().message;
 }
 
+TEST_F(StorePgTest, ConcurrentWritesShareTransactionsAndARefusalUndoesOnlyItsOwn) {
+  auto store = Open();
+  ASSERT_NE(store, nullptr);
+  ASSERT_TRUE(store
+                  ->Write([](Tx& tx) -> Status {
+                    JH_TRY(tx.Exec("CREATE TABLE rij (k BIGINT PRIMARY KEY)"));
+                    return {};
+                  })
+                  .ok());
+  const int64_t commits_before = store->Stats().commits;
+  // 48 writers at once, each inserting its own row and the shared row 0 — which only the
+  // first can — or refusing outright (every fourth). In a batch each runs in a savepoint:
+  // a failed statement or a refusal undoes that writer's row only.
+  constexpr int kWriters = 48;
+  std::vector<Status> results(kWriters);
+  std::vector<std::thread> threads;
+  std::barrier start(kWriters);
+  for (int i = 0; i < kWriters; ++i) {
+    threads.emplace_back([&, i] {
+      start.arrive_and_wait();
+      results[i] = store->Write([i](Tx& tx) -> Status {
+        JH_TRY(tx.Exec("INSERT INTO rij VALUES ($1)", {int64_t{i + 1}}));
+        if (i % 4 == 3) return Error::Invalid("rij", "test", "geweigerd");
+        JH_TRY(tx.Exec("INSERT INTO rij VALUES (0) ON CONFLICT DO NOTHING"));
+        if (i % 4 == 2) JH_TRY(tx.Exec("INSERT INTO rij VALUES (0)"));  // always a duplicate
+        return {};
+      });
+    });
+  }
+  for (auto& t : threads) t.join();
+  int64_t expected_rows = 1;  // row 0
+  for (int i = 0; i < kWriters; ++i) {
+    if (i % 4 == 3) {
+      EXPECT_EQ(results[i].error().code, ErrorCode::kInvalidArgument) << i;
+    } else if (i % 4 == 2) {
+      EXPECT_EQ(results[i].error().code, ErrorCode::kConflict) << i;
+    } else {
+      EXPECT_TRUE(results[i].ok()) << i << ": " << results[i].error().message;
+      ++expected_rows;
+    }
+  }
+  Status read = store->Read([&](Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT COUNT(*) FROM rij"));
+    EXPECT_EQ(rows.at(0).Int(0), expected_rows);
+    JH_ASSIGN_OR_RETURN(rows, tx.Query("SELECT COUNT(*) FROM rij WHERE k % 4 = 0 AND k > 0"));
+    EXPECT_EQ(rows.at(0).Int(0), 0);  // the refusing writers' rows (i % 4 == 3) are gone
+    return {};
+  });
+  EXPECT_TRUE(read.ok()) << read.error().message;
+  // Fewer commits than writes: writers that queued during a transaction shared the next one.
+  const StoreStats stats = store->Stats();
+  EXPECT_LT(stats.commits - commits_before, kWriters);
+  EXPECT_EQ(stats.pending, 0);
+}
+
 TEST_F(StorePgTest, AFailedStatementFailsTheWholeWrite) {
   auto store = Open();
   ASSERT_NE(store, nullptr);

@@ -1,5 +1,7 @@
 // Operational endpoints: health, metrics and the OpenAPI document. No authentication; none
 // of them returns personal data.
+#include <malloc.h>
+
 #include <mutex>
 
 #include "http/handlers/common.h"
@@ -25,6 +27,21 @@ std::string StoreMetrics(const store::StoreStats& s) {
                 "Memory the store library holds in this process (SQLite: mostly its bounded "
                 "page caches; 0 on PostgreSQL).",
                 s.memory_bytes);
+}
+
+// The C heap (glibc's mallinfo2): bytes handed out and not freed, and bytes the allocator
+// holds from the system. In use growing with requests is a leak; only held growing is the
+// allocator's fragmentation.
+std::string HeapMetrics() {
+  const struct mallinfo2 mi = mallinfo2();
+  auto metric = [](const char* name, const char* help, size_t value) {
+    return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name +
+           " " + std::to_string(value) + "\n";
+  };
+  return metric("jeugdhulp_heap_in_use_bytes", "C heap bytes allocated and not freed.",
+                mi.uordblks + mi.hblkhd) +
+         metric("jeugdhulp_heap_held_bytes", "C heap bytes the allocator holds from the system.",
+                mi.arena + mi.hblkhd);
 }
 
 }  // namespace
@@ -53,7 +70,7 @@ void RegisterSystem(Api& api) {
              Reply r;
              r.content_type = "text/plain; version=0.0.4; charset=utf-8";
              r.raw = metrics != nullptr ? metrics->Render() : "";
-             r.raw += StoreMetrics(c.env.store.Stats());
+             r.raw += StoreMetrics(c.env.store.Stats()) + HeapMetrics();
              return r;
            }});
   // The document is built on first request, when every area has registered.
