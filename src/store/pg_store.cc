@@ -229,8 +229,7 @@ class PgStore final : public Store {
   void RunBatch(std::vector<Job*>& jobs) {
     auto leased = pool_.Acquire();
     if (!leased.ok()) {
-      const Status failed = Failed(leased.error());
-      for (Job* j : jobs) j->result = failed;
+      FailAll(jobs, Failed(leased.error()));
       return;
     }
     Pool::Lease c = std::move(leased).value();
