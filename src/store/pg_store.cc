@@ -253,7 +253,7 @@ class PgStore final : public Store {
   // the batch is retried.
   Outcome Attempt(Pool::Lease& c, std::vector<Job*>& jobs) {
     const Outcome outcome = AttemptOnce(c, jobs);
-    SettleLane(outcome == Outcome::kCommitted);
+    if (outcome != Outcome::kCommitted) SettleLane(false);  // a commit settled it before its hook
     return outcome;
   }
 
