@@ -1,10 +1,10 @@
 // Operational endpoints: health, metrics and the OpenAPI document. No authentication; none
 // of them returns personal data.
-#include <malloc.h>
-
 #include <mutex>
+#include <optional>
 
 #include "http/handlers/common.h"
+#include "http/heap_stats.h"
 
 namespace jh::api {
 
@@ -29,19 +29,20 @@ std::string StoreMetrics(const store::StoreStats& s) {
                 s.memory_bytes);
 }
 
-// The C heap (glibc's mallinfo2): bytes handed out and not freed, and bytes the allocator
-// holds from the system. In use growing with requests is a leak; only held growing is the
-// allocator's fragmentation.
+// The C heap over all of glibc's arenas (http/heap_stats.h): bytes handed out and not freed,
+// and bytes the allocator holds from the system. In use growing with requests is a leak;
+// only held growing is the allocator's fragmentation. Absent where malloc_info is not.
 std::string HeapMetrics() {
-  const struct mallinfo2 mi = mallinfo2();
+  const std::optional<http::HeapStats> heap = http::CurrentHeapStats();
+  if (!heap) return {};
   auto metric = [](const char* name, const char* help, size_t value) {
     return std::string("# HELP ") + name + " " + help + "\n# TYPE " + name + " gauge\n" + name +
            " " + std::to_string(value) + "\n";
   };
   return metric("jeugdhulp_heap_in_use_bytes", "C heap bytes allocated and not freed.",
-                mi.uordblks + mi.hblkhd) +
+                heap->in_use) +
          metric("jeugdhulp_heap_held_bytes", "C heap bytes the allocator holds from the system.",
-                mi.arena + mi.hblkhd);
+                heap->held);
 }
 
 }  // namespace
