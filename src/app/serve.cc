@@ -11,6 +11,7 @@
 #include "core/log.h"
 #include "http/api.h"
 #include "http/web.h"
+#include "store/sqlite_page_pool.h"
 
 namespace jh::app {
 
@@ -41,10 +42,21 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   store_options.group_commit = options.group_commit;
   // Every request touches index pages with random keys (ids, keyed hashes, pseudonyms); with
   // SQLite's 2 MiB default they fall out of the cache and each commit reads and writes them
-  // through the OS. The server's working set fits comfortably in these.
+  // through the OS. The server's working set fits comfortably in the writer's. A reader's
+  // cache lives only as long as its read transaction while anything is written (WAL empties
+  // it when the database changed, sqlite_page_pool.h), so 8 MiB, ample for one request.
   store_options.writer_cache_kib = 256 * 1024;
-  store_options.reader_cache_kib = 64 * 1024;
+  store_options.reader_cache_kib = 8 * 1024;
   store_options.wal_autocheckpoint_pages = 8000;
+  // Those caches take their pages from one pool instead of malloc (store/sqlite_page_pool.h).
+  // `demo` opened the store before it serves, so SQLite has started and keeps malloc there.
+  const size_t cache_bytes =
+      (static_cast<size_t>(store_options.writer_cache_kib) +
+       static_cast<size_t>(store_options.read_connections) * store_options.reader_cache_kib) *
+      1024;
+  if (Status pool = store::sqlite::UsePagePool(cache_bytes); !pool.ok()) {
+    log::Info("sqlite-page-pool", {{"used", "no"}, {"reason", pool.error().message}});
+  }
   auto opened = OpenDataDir(options.dir, store_options);
   if (!opened.ok()) {
     std::fprintf(stderr, "jeugdhulp: %s\n", opened.error().message.c_str());

@@ -11,6 +11,7 @@
 
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
+#include "store/sqlite_page_pool.h"
 #include "store/sqlite_writer.h"
 #include "store/store.h"
 
@@ -100,7 +101,8 @@ class SqliteStore final : public Store {
   std::string_view Dialect() const override { return "sqlite"; }
   StoreStats Stats() const override {
     StoreStats stats = writer_->Stats();
-    stats.memory_bytes = sqlite3_memory_used();
+    // Its own allocations, and the page slots it uses when it has a pool (sqlite_page_pool.h).
+    stats.memory_bytes = sqlite3_memory_used() + static_cast<int64_t>(sqlite::PagePoolBytesInUse());
     return stats;
   }
 
