@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 
 namespace jh::http {
@@ -42,6 +43,22 @@ std::string RandomHex(size_t bytes) {
   return out;
 }
 
+// A new trace id: 6 bytes of Unix milliseconds, then 10 random bytes. Every processing and
+// decision record of a request carries its trace id, and both logs index it; ids that grow
+// with time put each new key on the last page of those indexes instead of on a random one,
+// so a commit writes fewer pages. Trace Context asks that at least the right-most 7 bytes be
+// random; these are 10 (80 bits), and the time they reveal is in the records anyway.
+std::string NewTraceId() {
+  const auto ms = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                            std::chrono::system_clock::now().time_since_epoch())
+                                            .count());
+  std::string out;
+  out.reserve(32);
+  static constexpr char kDigits[] = "0123456789abcdef";
+  for (int shift = 44; shift >= 0; shift -= 4) out.push_back(kDigits[(ms >> shift) & 0x0f]);
+  return out + RandomHex(10);
+}
+
 }  // namespace
 
 std::string TraceContext::ToHeader() const {
@@ -77,7 +94,7 @@ TraceContext StartSpan(std::string_view header) {
     ctx.parent_span_id = std::move(parent->span_id);
     ctx.flags = std::move(parent->flags);
   } else {
-    ctx.trace_id = RandomHex(16);
+    ctx.trace_id = NewTraceId();
   }
   ctx.span_id = NewSpanId();
   return ctx;

@@ -25,7 +25,8 @@ struct TraceContext {
 std::optional<TraceContext> ParseTraceparent(std::string_view header);
 
 // The context for a request: the parent from `header` when valid (trace id kept, caller's
-// span as parent), otherwise a new random trace; always a new random span id.
+// span as parent), otherwise a new trace (12 hex digits of Unix milliseconds, so new traces
+// sort by time, then 20 random ones); always a new random span id.
 TraceContext StartSpan(std::string_view header);
 
 // A random 16-hex span id (for child spans inside a request).

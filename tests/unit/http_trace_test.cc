@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <set>
+#include <thread>
 
 #include "http/trace.h"
 
@@ -107,6 +109,24 @@ TEST(StartSpanTest, IdsAreRandom) {
   }
   EXPECT_EQ(traces.size(), 100u);
   EXPECT_EQ(spans.size(), 100u);
+}
+
+TEST(StartSpanTest, NewTracesSortByTimeAndEndInTenRandomBytes) {
+  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+  TraceContext first = StartSpan("");
+  std::this_thread::sleep_for(std::chrono::milliseconds(3));
+  TraceContext later = StartSpan("");
+  EXPECT_LT(first.trace_id, later.trace_id);
+  // The first 12 hex digits are the creation time in milliseconds.
+  const int64_t stamped = std::stoll(first.trace_id.substr(0, 12), nullptr, 16);
+  EXPECT_GE(stamped, ms);
+  EXPECT_LT(stamped, ms + 60'000);
+  // Two traces started in the same millisecond still differ, in their random part.
+  std::set<std::string> tails;
+  for (int i = 0; i < 100; ++i) tails.insert(StartSpan("").trace_id.substr(12));
+  EXPECT_EQ(tails.size(), 100u);
 }
 
 TEST(NewSpanIdTest, IsSixteenLowerHexAndNotZero) {
