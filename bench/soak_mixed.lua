@@ -1,6 +1,6 @@
 -- wrk script for bench/soak: a mixed load on a demo-like store, every request a real one.
 -- Per 20 requests on a connection: 8 Verwijsindex registrations (POST, durable, matched,
--- logged; the pair (melder, youth) never repeats), 6 reads of a melder's own registrations,
+-- logged, every second one matched and signalled), 6 reads of a melder's own registrations,
 -- 3 Veilig Thuis meldingen (POST, a new case each), 3 reads of the municipality's bills
 -- (every third as the iJw JW323 XML form).
 -- Environment (files with one item per line):
@@ -78,12 +78,16 @@ function request()
   n = n + 1
   local slot = n % 20
   if slot < 8 then
-    -- Registration i (over all threads) is youth i mod Y by melder (i div Y) mod M.
+    -- Registrations come in pairs: registrations 2p and 2p + 1 (over all threads) are youth
+    -- p mod Y, by melders 2p mod M and (2p + 1) mod M. The second of a pair matches the first
+    -- and signals both melders and the regievoerder (VIR-06), so from the first second on
+    -- the mix is the one the whole run keeps: each youth gets exactly two melders, as long
+    -- as the run makes fewer than 2Y registrations (bench/soak sizes --persons for that).
     local i = start + (thread_id or 0) + registered * nthreads_total
     registered = registered + 1
-    local y = #youths
-    local youth = youths[(i % y) + 1]
-    local melder = melders[(math.floor(i / y) % #melders) + 1]
+    local pair = math.floor(i / 2)
+    local youth = youths[(pair % #youths) + 1]
+    local melder = melders[((2 * pair + i % 2) % #melders) + 1]
     return wrk.format("POST", "/api/v1/verwijsindex/meldingen", json_headers(melder),
       '{"bsn":"' .. youth .. '","redelijkVermoeden":true}')
   elseif slot < 14 then
