@@ -48,14 +48,17 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   store_options.writer_cache_kib = 256 * 1024;
   store_options.reader_cache_kib = 8 * 1024;
   store_options.wal_autocheckpoint_pages = 8000;
-  // Those caches take their pages from one pool instead of malloc (store/sqlite_page_pool.h).
-  // `demo` opened the store before it serves, so SQLite has started and keeps malloc there.
+  // Those caches take their pages from one pool instead of malloc (store/sqlite_page_pool.h);
+  // on PostgreSQL there are none. `demo` opened the store before it serves, so SQLite has
+  // started and keeps malloc there.
   const size_t cache_bytes =
       (static_cast<size_t>(store_options.writer_cache_kib) +
        static_cast<size_t>(store_options.read_connections) * store_options.reader_cache_kib) *
       1024;
-  if (Status pool = store::sqlite::UsePagePool(cache_bytes); !pool.ok()) {
-    log::Info("sqlite-page-pool", {{"used", "no"}, {"reason", pool.error().message}});
+  if (options.dir.database_url.empty()) {
+    if (Status pool = store::sqlite::UsePagePool(cache_bytes); !pool.ok()) {
+      log::Info("sqlite-page-pool", {{"used", "no"}, {"reason", pool.error().message}});
+    }
   }
   auto opened = OpenDataDir(options.dir, store_options);
   if (!opened.ok()) {
