@@ -30,11 +30,13 @@ build-asan: build-asan/CMakeCache.txt
 	cmake --build build-asan -j$(JOBS)
 
 build-tsan/CMakeCache.txt:
-	cmake -S . -B build-tsan $(SAN_FLAGS) -DJH_TSAN=ON -DJH_INTEGRATION_TESTS=OFF $(CMAKE_FLAGS)
+	cmake -S . -B build-tsan $(SAN_FLAGS) -DJH_TSAN=ON -DJH_INTEGRATION_TESTS=OFF \
+	  -DJH_UNIT_TESTS='store_*.cc' $(CMAKE_FLAGS)
 
-# Under TSan: the server binary, the store's unit tests and the in-process server tests. The
-# integration tests' own binary needs no instrumentation: test-tsan runs the Release one
-# against the TSan server (JH_TEST_BINARY), so its concurrency is checked where it runs.
+# Under TSan: the server binary, the store's unit tests (only those files are compiled) and the
+# in-process server tests. The integration tests' own binary needs no instrumentation:
+# test-tsan runs the Release one against the TSan server (JH_TEST_BINARY), so its concurrency
+# is checked where it runs.
 build-tsan: build-tsan/CMakeCache.txt
 	cmake --build build-tsan -j$(JOBS) --target jeugdhulp unit_tests server_tests
 
