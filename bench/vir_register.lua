@@ -22,8 +22,11 @@ end
 local bsns = lines(os.getenv("BSNS"))
 local tokens = lines(os.getenv("TOKENS"))
 local start = tonumber(os.getenv("START") or "0")
--- LIMIT (optional): requests per run in all; each thread stops after its share.
+-- LIMIT (optional): requests per run in all; each thread stops after its share and then
+-- creates the file DONE_DIR/thread-N, because wrk itself only ends after its -d duration (or
+-- on SIGINT, which bench/vir sends once every thread's file is there).
 local limit = tonumber(os.getenv("LIMIT") or "0")
+local done_dir = os.getenv("DONE_DIR")
 local threads = {}
 local nthreads = 0
 
@@ -56,7 +59,13 @@ local answered = 0
 function response(status, headers, body)
   statuses[status] = (statuses[status] or 0) + 1
   answered = answered + 1
-  if limit > 0 and answered >= limit / nthreads_total then wrk.thread:stop() end
+  if limit > 0 and answered >= limit / nthreads_total then
+    if done_dir then
+      local f = io.open(done_dir .. "/thread-" .. tostring(thread_id or 0), "w")
+      if f then f:close() end
+    end
+    wrk.thread:stop()
+  end
 end
 
 function done(summary, latency, requests)
