@@ -9,6 +9,8 @@
 #include <atomic>
 #include <mutex>
 
+#include "store/sqlite_truncate_shim.h"
+
 namespace jh::store::testing {
 
 namespace {
@@ -157,6 +159,9 @@ const char* FaultVfsName() {
     vfs.xCurrentTime = CurrentTime;
     vfs.xGetLastError = GetLastError;
     vfs.xCurrentTimeInt64 = CurrentTimeInt64;
+    // Registering starts SQLite: the page cache layer goes in first, so stores on this VFS
+    // run as the server's do (sqlite_truncate_shim.h).
+    (void)sqlite::UseTruncateShim();
     sqlite3_vfs_register(&vfs, /*makeDflt=*/0);
   });
   return kName;

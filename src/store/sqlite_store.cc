@@ -12,6 +12,7 @@
 #include "store/migrations.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_page_pool.h"
+#include "store/sqlite_truncate_shim.h"
 #include "store/sqlite_writer.h"
 #include "store/store.h"
 
@@ -132,6 +133,9 @@ Error Unavailable(std::string_view what, const Error& cause) {
 
 Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
                                           const SqliteOptions& options) {
+  // Before the first connection initialises SQLite; later calls change nothing, and a
+  // process that started SQLite some other way runs without it (sqlite_truncate_shim.h).
+  (void)sqlite::UseTruncateShim();
   auto conn = Connection::Open(
       file, ConnectionOptions{Access::kReadWrite, options.busy_timeout_ms, options.vfs,
                               options.writer_cache_kib, options.wal_autocheckpoint_pages});
