@@ -9,6 +9,8 @@
 #include <charconv>
 #include <optional>
 
+#include "crypto/sha256.h"
+
 namespace jh::audit {
 
 namespace {
@@ -69,14 +71,10 @@ std::optional<int64_t> ParseCanonicalInt(std::string_view text) {
   return n;
 }
 
-void PutU64(crypto_hash_sha256_state& st, uint64_t v) {
-  std::array<unsigned char, 8> b{};
-  for (int i = 7; i >= 0; --i, v >>= 8) b[i] = static_cast<unsigned char>(v & 0xff);
-  crypto_hash_sha256_update(&st, b.data(), b.size());
-}
-
-void PutBytes(crypto_hash_sha256_state& st, std::string_view s) {
-  crypto_hash_sha256_update(&st, reinterpret_cast<const unsigned char*>(s.data()), s.size());
+void PutU64(std::string& message, uint64_t v) {
+  std::array<char, 8> b{};
+  for (int i = 7; i >= 0; --i, v >>= 8) b[i] = static_cast<char>(v & 0xff);
+  message.append(b.data(), b.size());
 }
 
 }  // namespace
@@ -87,22 +85,23 @@ const std::vector<std::string>& ChainColumns(Chain chain) { return Def(chain).co
 
 std::string RecordHash(Chain chain, std::string_view prev_hash, int64_t seq,
                        const std::vector<std::string>& fields, int64_t lane) {
-  crypto_hash_sha256_state st;
-  crypto_hash_sha256_init(&st);
   // Domain separation: a record of one chain can never verify as one of the other, nor one
   // of one lane as one of another. Lane 0 keeps the form it had before lanes existed.
   std::string domain = "jeugdhulp/" + std::string(ChainName(chain)) + "/v1";
   if (lane != 0) domain += "/baan/" + std::to_string(lane);
-  PutBytes(st, domain);
-  PutBytes(st, prev_hash);
-  PutU64(st, static_cast<uint64_t>(seq));
+  size_t size = domain.size() + prev_hash.size() + 8;
+  for (const auto& f : fields) size += 8 + f.size();
+  // The message is hashed in one piece (crypto/sha256.h): one call instead of two per field.
+  std::string message;
+  message.reserve(size);
+  message += domain;
+  message += prev_hash;
+  PutU64(message, static_cast<uint64_t>(seq));
   for (const auto& f : fields) {
-    PutU64(st, f.size());
-    PutBytes(st, f);
+    PutU64(message, f.size());
+    message += f;
   }
-  std::string out(crypto_hash_sha256_BYTES, '\0');
-  crypto_hash_sha256_final(&st, reinterpret_cast<unsigned char*>(out.data()));
-  return out;
+  return crypto::Sha256(message);
 }
 
 Result<Head> ReadHead(store::Tx& tx, Chain chain, int64_t lane) {
