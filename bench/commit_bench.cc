@@ -11,7 +11,6 @@
 #include <sqlite3.h>
 #include <stdlib.h>
 
-#include <cstdio>
 #include <cstring>
 #include <filesystem>
 #include <random>

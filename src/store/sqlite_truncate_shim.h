@@ -9,7 +9,7 @@
 // above the end, and because it lies more than a cache's worth of pages away, SQLite walks
 // every hash bucket and every cached page to find nothing. Measured on `bench/vir`, empty
 // index (100,000 persons, a 256 MiB writer cache 20,000 pages full): one such scan per commit,
-// 0.7 ms each, 5.4 % of all the server's CPU samples; with a full cache it grows threefold.
+// 0.7 ms each, 5.4 % of all the server's CPU samples; the scan grows with the cache (65,536 pages).
 //
 // The layer forwards every call to SQLite's cache and keeps its own account of the page
 // numbers the cache can hold (TruncateTracker below); it lets a truncation through only
