@@ -40,15 +40,10 @@ std::string RandomKey(std::mt19937_64& rng) {
   return key;
 }
 
-jh::Status Exec(Tx& tx, std::string_view sql, std::vector<jh::store::Value> params = {}) {
-  auto done = tx.Exec(sql, std::move(params));
-  if (!done.ok()) return std::move(done).error();
-  return {};
-}
-
 jh::Status InsertRow(Tx& tx, std::mt19937_64& rng) {
-  return Exec(tx, "INSERT INTO bench_rows (k, payload) VALUES ($1, $2)",
-              {Blob{RandomKey(rng)}, Blob{std::string(kPayload, 'x')}});
+  JH_TRY(tx.Exec("INSERT INTO bench_rows (k, payload) VALUES ($1, $2)",
+                 {Blob{RandomKey(rng)}, Blob{std::string(kPayload, 'x')}}));
+  return {};
 }
 
 void BM_DurableWriteFullCache(benchmark::State& state) {
@@ -69,8 +64,9 @@ void BM_DurableWriteFullCache(benchmark::State& state) {
     jh::store::Store& store = **opened;
     std::mt19937_64 rng(42);
     jh::Status made = store.Write([](Tx& tx) -> jh::Status {
-      JH_TRY(Exec(tx, "CREATE TABLE bench_rows (id INTEGER PRIMARY KEY, k BLOB, payload BLOB)"));
-      return Exec(tx, "CREATE INDEX bench_rows_k ON bench_rows (k)");
+      JH_TRY(tx.Exec("CREATE TABLE bench_rows (id INTEGER PRIMARY KEY, k BLOB, payload BLOB)"));
+      JH_TRY(tx.Exec("CREATE INDEX bench_rows_k ON bench_rows (k)"));
+      return {};
     });
     for (int done = 0; made.ok() && done < kPreloadRows; done += kRowsPerTx) {
       made = store.Write([&](Tx& tx) -> jh::Status {

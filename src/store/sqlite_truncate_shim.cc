@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <mutex>
 #include <new>
 
@@ -49,6 +50,8 @@ namespace {
 sqlite3_pcache_methods2 g_inner{};
 std::mutex g_install_mu;
 bool g_installed = false;
+std::atomic<int64_t> g_passed{0};
+std::atomic<int64_t> g_skipped{0};
 
 struct Cache {
   sqlite3_pcache* inner;
@@ -97,7 +100,11 @@ void Rekey(sqlite3_pcache* p, sqlite3_pcache_page* page, unsigned old_key, unsig
 
 void Truncate(sqlite3_pcache* p, unsigned limit) {
   Cache* c = Of(p);
-  if (!c->tracker.MayHoldFrom(limit)) return;
+  if (!c->tracker.MayHoldFrom(limit)) {
+    g_skipped.fetch_add(1, std::memory_order_relaxed);
+    return;
+  }
+  g_passed.fetch_add(1, std::memory_order_relaxed);
   g_inner.xTruncate(c->inner, limit);
   c->tracker.Truncated(limit);
 }
@@ -148,6 +155,10 @@ Status UseTruncateShim() {
 bool TruncateShimInUse() {
   std::lock_guard lock(g_install_mu);
   return g_installed;
+}
+
+TruncateCounts TruncateShimCounts() {
+  return {g_passed.load(std::memory_order_relaxed), g_skipped.load(std::memory_order_relaxed)};
 }
 
 }  // namespace jh::store::sqlite

@@ -62,4 +62,12 @@ class TruncateTracker {
 // Whether this process runs with the layer.
 [[nodiscard]] bool TruncateShimInUse();
 
+// Truncations SQLite asked for since the process started: passed on to its cache, and
+// skipped because no page at or beyond the limit could be cached. Shows the layer at work.
+struct TruncateCounts {
+  int64_t passed = 0;
+  int64_t skipped = 0;
+};
+[[nodiscard]] TruncateCounts TruncateShimCounts();
+
 }  // namespace jh::store::sqlite

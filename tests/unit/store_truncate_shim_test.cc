@@ -91,7 +91,8 @@ class TruncateShimProcessTest : public ::testing::Test {
 // A store on the layer: random-key inserts rebalance the index (and park pages at the
 // pending-byte page); writes that fail after growing the file roll back and leave cached
 // pages beyond its end, which the next commit must drop. Every committed row, and only
-// those, must read back, and the file must be intact. 0 when so; otherwise the step failed.
+// those, must read back, and the file must be intact; and the layer must have skipped some
+// truncations and passed others on. 0 when so; otherwise the step that failed.
 int RebalanceAndRollBack(const fs::path& dir) {
   SqliteOptions options;
   options.writer_cache_kib = 64 * 1024;
@@ -148,6 +149,11 @@ int RebalanceAndRollBack(const fs::path& dir) {
     return {};
   });
   if (!written.ok() || seen != committed) return 18;
+  // The layer was at work both ways: commits that left nothing beyond the end skipped the
+  // truncation, and the rolled-back growth (and readers emptying their caches) passed it on.
+  const TruncateCounts counts = TruncateShimCounts();
+  if (counts.skipped == 0) return 19;
+  if (counts.passed == 0) return 20;
   return 0;
 }
 
