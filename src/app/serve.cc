@@ -48,6 +48,9 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   store_options.writer_cache_kib = 256 * 1024;
   store_options.reader_cache_kib = 8 * 1024;
   store_options.wal_autocheckpoint_pages = 8000;
+  // A checkpoint of those 8,000 pages stalled the writer, and every caller queued behind it,
+  // for 15–49 ms (store/sqlite_checkpointer.h); a thread of its own does it instead.
+  store_options.checkpoint_in_background = true;
   // Those caches take their pages from one pool instead of malloc (store/sqlite_page_pool.h);
   // on PostgreSQL there are none. `demo` opened the store before it serves, so SQLite has
   // started and keeps malloc there.

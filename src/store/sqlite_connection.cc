@@ -186,6 +186,28 @@ Status Connection::Control(const char* sql) {
 
 bool Connection::InTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
 
+void Connection::SetWalHook(std::function<void(int frames)> hook) {
+  wal_hook_ = std::move(hook);
+  sqlite3_wal_hook(db_, wal_hook_ ? &Connection::OnWal : nullptr, this);
+}
+
+int Connection::OnWal(void* self, sqlite3*, const char*, int frames) {
+  static_cast<Connection*>(self)->wal_hook_(frames);
+  return SQLITE_OK;  // the commit stands whatever the hook did
+}
+
+Result<Connection::CheckpointResult> Connection::CheckpointPassive() {
+  CheckpointResult out;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &out.wal_frames,
+                                           &out.copied);
+  if (rc == SQLITE_BUSY) {
+    out.busy = true;
+    return out;
+  }
+  if (rc != SQLITE_OK) return MapError(sqlite3_extended_errcode(db_), db_);
+  return out;
+}
+
 Result<sqlite3_stmt*> Connection::Prepare(std::string_view sql) {
   std::string key(sql);
   if (auto it = cache_.find(key); it != cache_.end()) return it->second;

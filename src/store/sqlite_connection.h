@@ -7,6 +7,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -54,6 +55,21 @@ class Connection {
   // False once SQLite ended the transaction by itself (it does after some I/O errors).
   bool InTransaction() const;
 
+  // Runs `hook` on this connection's thread after each commit, with the number of frames
+  // the WAL then holds. It replaces SQLite's automatic checkpoint on this connection; an
+  // empty hook restores none (call it only on a connection that does not checkpoint itself).
+  void SetWalHook(std::function<void(int frames)> hook);
+
+  struct CheckpointResult {
+    bool busy = false;   // another connection was checkpointing: nothing was done
+    int wal_frames = 0;  // frames in the WAL
+    int copied = 0;      // of those, in the database file now
+  };
+  // A PASSIVE checkpoint: copies as much of the WAL into the database file as the readers
+  // allow and syncs the file, without waiting for readers or the writer.
+  // Errors: kUnavailable when reading, writing or syncing failed.
+  [[nodiscard]] Result<CheckpointResult> CheckpointPassive();
+
  private:
   explicit Connection(sqlite3* db, Access access) : db_(db), access_(access) {}
   [[nodiscard]] Status Configure(const ConnectionOptions& options);
@@ -64,11 +80,13 @@ class Connection {
   [[nodiscard]] Status Run(std::string_view sql, const std::vector<Value>& params, Rows* rows,
                            int64_t* changes);
   static int Authorize(void* self, int action, const char*, const char*, const char*, const char*);
+  static int OnWal(void* self, sqlite3*, const char*, int frames);
 
   sqlite3* db_;
   Access access_;
   bool in_control_ = false;  // true only while Control() prepares the store's own SQL
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  std::function<void(int)> wal_hook_;
 };
 
 using ConnectionTx = store::ConnectionTx<Connection>;

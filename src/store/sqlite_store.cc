@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/migrations.h"
+#include "store/sqlite_checkpointer.h"
 #include "store/sqlite_connection.h"
 #include "store/sqlite_page_pool.h"
 #include "store/sqlite_truncate_shim.h"
@@ -71,9 +72,13 @@ Status ReadInSnapshot(Connection& c, const Store::TxFn& fn) {
 
 class SqliteStore final : public Store {
  public:
-  SqliteStore(std::unique_ptr<sqlite::Writer> writer, std::filesystem::path file,
+  SqliteStore(std::unique_ptr<sqlite::Checkpointer> checkpointer,
+              std::unique_ptr<sqlite::Writer> writer, std::filesystem::path file,
               ConnectionOptions options)
-      : writer_(std::move(writer)), file_(std::move(file)), options_(std::move(options)) {}
+      : checkpointer_(std::move(checkpointer)),
+        writer_(std::move(writer)),
+        file_(std::move(file)),
+        options_(std::move(options)) {}
 
   // Opened after the migrations ran, so readers never see a schema half made.
   Status OpenReaders(const std::filesystem::path& file, const SqliteOptions& options) {
@@ -104,6 +109,10 @@ class SqliteStore final : public Store {
     StoreStats stats = writer_->Stats();
     // Its own allocations, and the page slots it uses when it has a pool (sqlite_page_pool.h).
     stats.memory_bytes = sqlite3_memory_used() + static_cast<int64_t>(sqlite::PagePoolBytesInUse());
+    if (checkpointer_) {
+      stats.background_checkpoints = checkpointer_->BackgroundRuns();
+      stats.inline_checkpoints = checkpointer_->InlineRuns();
+    }
     return stats;
   }
 
@@ -119,6 +128,9 @@ class SqliteStore final : public Store {
   }
 
  private:
+  // Declared before the writer, so destroyed after it: the writer's WAL hook calls it until
+  // the writer thread has stopped.
+  std::unique_ptr<sqlite::Checkpointer> checkpointer_;
   std::unique_ptr<sqlite::Writer> writer_;
   std::filesystem::path file_;
   ConnectionOptions options_;
@@ -140,11 +152,23 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
       file, ConnectionOptions{Access::kReadWrite, options.busy_timeout_ms, options.vfs,
                               options.writer_cache_kib, options.wal_autocheckpoint_pages});
   if (!conn.ok()) return Unavailable("De database kan niet worden geopend", conn.error());
+  const ConnectionOptions plain{Access::kReadWrite, options.busy_timeout_ms, options.vfs};
+  std::unique_ptr<sqlite::Checkpointer> checkpointer;
+  if (options.checkpoint_in_background) {
+    // Opened after the writer's connection, which made the file and put it in WAL mode.
+    auto own = Connection::Open(file, plain);
+    if (!own.ok()) return Unavailable("De database kan niet worden geopend", own.error());
+    constexpr int kSqliteDefaultLimit = 1000;
+    const int limit = options.wal_autocheckpoint_pages > 0 ? options.wal_autocheckpoint_pages
+                                                           : kSqliteDefaultLimit;
+    JH_ASSIGN_OR_RETURN(checkpointer, sqlite::Checkpointer::Start(std::move(own).value(), limit));
+    (*conn)->SetWalHook(
+        [c = checkpointer.get(), w = conn->get()](int frames) { c->AfterCommit(*w, frames); });
+  }
   const int max_batch = options.group_commit ? options.max_batch : 1;
   JH_ASSIGN_OR_RETURN(auto writer, sqlite::Writer::Start(std::move(conn).value(), max_batch));
-  auto store = std::make_unique<SqliteStore>(
-      std::move(writer), file,
-      ConnectionOptions{Access::kReadWrite, options.busy_timeout_ms, options.vfs});
+  auto store =
+      std::make_unique<SqliteStore>(std::move(checkpointer), std::move(writer), file, plain);
 
   // Migrations take the same write path as everything else.
   Status migrated = ApplyMigrations([&store](const Store::TxFn& fn) { return store->Write(fn); },

@@ -20,6 +20,8 @@
 
 #include "core/log.h"
 
+#include <pthread.h>
+
 #include <algorithm>
 #include <system_error>
 
@@ -75,6 +77,7 @@ StoreStats Writer::Stats() const {
 }
 
 void Writer::Loop() {
+  pthread_setname_np(pthread_self(), "jh-writer");
   std::vector<Job*> batch;
   std::shared_ptr<const std::function<void(Tx&)>> hook;
   for (;;) {

@@ -94,6 +94,10 @@ struct StoreStats {
   // page caches, which the caches' sizes bound); 0 where not known (PostgreSQL's are in its
   // own processes).
   int64_t memory_bytes = 0;
+  // WAL checkpoints run off the writer thread, and by the writer itself because the WAL
+  // reached its hard limit (SQLite with SqliteOptions::checkpoint_in_background; else 0).
+  int64_t background_checkpoints = 0;
+  int64_t inline_checkpoints = 0;
 };
 
 class Store {
@@ -139,6 +143,10 @@ struct SqliteOptions {
   // SQLite's 1000. A larger WAL writes a page that many commits touch (an index's hot
   // pages) to the database file once instead of at every checkpoint.
   int wal_autocheckpoint_pages = 0;
+  // Whether that checkpoint runs on a thread of the store, with a connection of its own,
+  // instead of in the commit that filled the WAL (store/sqlite_checkpointer.h); the writer
+  // then checkpoints itself only when the WAL reaches four times the limit.
+  bool checkpoint_in_background = false;
   // SQLite VFS; "" is the default. Tests pass testing::FaultVfsName() (store/fault_vfs.h).
   std::string vfs;
   // Called on the writer thread after every successful COMMIT and before the callers of that

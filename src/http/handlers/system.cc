@@ -26,7 +26,13 @@ std::string StoreMetrics(const store::StoreStats& s) {
          metric("jeugdhulp_store_memory_bytes", "gauge",
                 "Memory the store library holds in this process (SQLite: mostly its bounded "
                 "page caches; 0 on PostgreSQL).",
-                s.memory_bytes);
+                s.memory_bytes) +
+         metric("jeugdhulp_store_background_checkpoints_total", "counter",
+                "WAL checkpoints run off the writer thread (SQLite).", s.background_checkpoints) +
+         metric("jeugdhulp_store_inline_checkpoints_total", "counter",
+                "WAL checkpoints the writer ran itself because the WAL reached its hard limit; "
+                "growing steadily means the background checkpoints cannot keep up.",
+                s.inline_checkpoints);
 }
 
 // The C heap over all of glibc's arenas (http/heap_stats.h): bytes handed out and not freed,
