@@ -148,19 +148,9 @@ std::string Metrics::Render() const {
       "response, by route template.\n"
       "# TYPE jeugdhulp_http_request_duration_seconds histogram\n";
   for (const auto& [route, h] : impl_->durations) {
-    std::string label = "route=\"" + Escape(route) + "\"";
-    uint64_t cumulative = 0;
-    for (size_t i = 0; i < kBuckets.size(); ++i) {
-      cumulative += h.counts[i];
-      out += "jeugdhulp_http_request_duration_seconds_bucket{" + label + ",le=\"" +
-             FormatDouble(kBuckets[i]) + "\"} " + std::to_string(cumulative) + "\n";
-    }
-    out += "jeugdhulp_http_request_duration_seconds_bucket{" + label + ",le=\"+Inf\"} " +
-           std::to_string(h.count) + "\n";
-    out += "jeugdhulp_http_request_duration_seconds_sum{" + label + "} " +
-           FormatDouble(h.sum_seconds) + "\n";
-    out += "jeugdhulp_http_request_duration_seconds_count{" + label + "} " +
-           std::to_string(h.count) + "\n";
+    out += RenderHistogram("jeugdhulp_http_request_duration_seconds",
+                           "route=\"" + Escape(route) + "\"", kBuckets, h.counts, h.count,
+                           h.sum_seconds);
   }
   out +=
       "# HELP jeugdhulp_http_open_connections HTTP connections currently open.\n"
@@ -173,6 +163,29 @@ std::string Metrics::Render() const {
       "# TYPE jeugdhulp_http_rejected_connections_total counter\n"
       "jeugdhulp_http_rejected_connections_total " +
       std::to_string(impl_->rejected_connections) + "\n";
+  return out;
+}
+
+std::string RenderHistogram(std::string_view name, std::string_view labels,
+                            std::span<const double> bounds, std::span<const uint64_t> counts,
+                            uint64_t count, double sum) {
+  const std::string n(name);
+  std::string prefix(labels);  // before le="…"
+  std::string braces;          // after _sum and _count
+  if (!labels.empty()) {
+    prefix.push_back(',');
+    braces.append("{").append(labels).append("}");
+  }
+  std::string out;
+  uint64_t cumulative = 0;
+  for (size_t i = 0; i < bounds.size() && i < counts.size(); ++i) {
+    cumulative += counts[i];
+    out += n + "_bucket{" + prefix + "le=\"" + FormatDouble(bounds[i]) + "\"} " +
+           std::to_string(cumulative) + "\n";
+  }
+  out += n + "_bucket{" + prefix + "le=\"+Inf\"} " + std::to_string(count) + "\n";
+  out += n + "_sum" + braces + " " + FormatDouble(sum) + "\n";
+  out += n + "_count" + braces + " " + std::to_string(count) + "\n";
   return out;
 }
 

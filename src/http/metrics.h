@@ -3,6 +3,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -30,5 +32,12 @@ class Metrics {
   struct Impl;
   Impl* impl_;
 };
+
+// The sample lines of one Prometheus histogram series: `counts` per bucket (not cumulative)
+// with `bounds` as their upper bounds, `count` in all (the +Inf bucket) and their `sum`.
+// `labels` is "" or `name="value",...` with the values escaped.
+std::string RenderHistogram(std::string_view name, std::string_view labels,
+                            std::span<const double> bounds, std::span<const uint64_t> counts,
+                            uint64_t count, double sum);
 
 }  // namespace jh::http

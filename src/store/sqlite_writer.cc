@@ -23,9 +23,21 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <chrono>
 #include <system_error>
 
 namespace jh::store::sqlite {
+
+namespace {
+
+void CountCommit(StoreStats& stats, double seconds) {
+  const auto* bound =
+      std::lower_bound(kCommitBucketsSeconds.begin(), kCommitBucketsSeconds.end(), seconds);
+  ++stats.commit_durations[static_cast<size_t>(bound - kCommitBucketsSeconds.begin())];
+  stats.commit_seconds_sum += seconds;
+}
+
+}  // namespace
 
 Result<std::unique_ptr<Writer>> Writer::Start(std::unique_ptr<Connection> connection,
                                               int max_batch) {
@@ -96,6 +108,7 @@ void Writer::Loop() {
       std::lock_guard lock(mu_);
       stats_.writes += static_cast<int64_t>(batch.size());
       ++(committed ? stats_.commits : stats_.failed_batches);
+      if (committed) CountCommit(stats_, last_commit_seconds_);
       // Notified under the lock: a caller cannot see `done`, return and destroy its Job (and
       // its condition variable) until the lock is released. No job is touched after that.
       for (Job* job : batch) {
@@ -118,10 +131,13 @@ bool Writer::RunBatch(const std::vector<Job*>& batch) {
       return false;
     }
   }
+  const auto start = std::chrono::steady_clock::now();
   if (Status committed = conn_->Control("COMMIT"); !committed.ok()) {
     AbandonTransaction(batch, committed.error());
     return false;
   }
+  last_commit_seconds_ =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return true;
 }
 

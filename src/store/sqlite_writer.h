@@ -63,6 +63,7 @@ class Writer {
   void RunAfterCommit(const std::function<void(Tx&)>& hook);
 
   std::unique_ptr<Connection> conn_;  // writer thread only
+  double last_commit_seconds_ = 0;    // writer thread only: the last COMMIT's duration
   const size_t max_batch_;
 
   mutable std::mutex mu_;

@@ -84,6 +84,10 @@ class Tx {
   virtual LaneState* Lane() { return nullptr; }
 };
 
+// Upper bounds, in seconds, of the buckets StoreStats counts COMMIT durations in.
+inline constexpr std::array<double, 9> kCommitBucketsSeconds = {0.0005, 0.001, 0.002, 0.005, 0.01,
+                                                                0.02,   0.05,  0.1,   0.5};
+
 // Counters since the store was opened, for metrics and tests.
 struct StoreStats {
   int64_t writes = 0;          // Write calls finished (committed, refused or failed)
@@ -98,6 +102,12 @@ struct StoreStats {
   // reached its hard limit (SQLite with SqliteOptions::checkpoint_in_background; else 0).
   int64_t background_checkpoints = 0;
   int64_t inline_checkpoints = 0;
+  // How long each committed transaction's COMMIT took (SQLite: writing its pages to the WAL,
+  // the fsync, and a checkpoint the writer ran then), per bucket of kCommitBucketsSeconds,
+  // not cumulative; the last count is above the last bound. Their sum in seconds. Counted
+  // by the SQLite store only (zero on PostgreSQL).
+  std::array<uint64_t, kCommitBucketsSeconds.size() + 1> commit_durations{};
+  double commit_seconds_sum = 0;
 };
 
 class Store {

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <array>
 #include <thread>
 #include <vector>
 
@@ -115,6 +116,27 @@ TEST(MetricsTest, ConcurrentRecordingLosesNothing) {
   EXPECT_TRUE(
       Has(text, R"(jeugdhulp_http_requests_total{method="GET",route="/odd",status="200"} 2000)"));
   EXPECT_TRUE(Has(text, "jeugdhulp_http_open_connections 0"));
+}
+
+TEST(RenderHistogramTest, BucketsAreCumulativeAndUnlabelledSeriesHaveNoBraces) {
+  const std::array<double, 2> bounds = {0.001, 0.01};
+  const std::array<uint64_t, 3> counts = {2, 3, 1};  // the last one is above 0.01
+  EXPECT_EQ(RenderHistogram("x_seconds", "", bounds, counts, 6, 0.5),
+            "x_seconds_bucket{le=\"0.001\"} 2\n"
+            "x_seconds_bucket{le=\"0.01\"} 5\n"
+            "x_seconds_bucket{le=\"+Inf\"} 6\n"
+            "x_seconds_sum 0.5\n"
+            "x_seconds_count 6\n");
+}
+
+TEST(RenderHistogramTest, LabelsPrecedeTheBoundAndFollowSumAndCount) {
+  const std::array<double, 1> bounds = {0.5};
+  const std::array<uint64_t, 2> counts = {0, 1};
+  EXPECT_EQ(RenderHistogram("y", "route=\"/a\"", bounds, counts, 1, 2),
+            "y_bucket{route=\"/a\",le=\"0.5\"} 0\n"
+            "y_bucket{route=\"/a\",le=\"+Inf\"} 1\n"
+            "y_sum{route=\"/a\"} 2\n"
+            "y_count{route=\"/a\"} 1\n");
 }
 
 }  // namespace

@@ -177,6 +177,11 @@ TEST(CheckpointInBackgroundStoreTest, TheWalStaysBoundedAndNothingIsLost) {
   }
   const StoreStats stats = store.Stats();
   EXPECT_GT(stats.background_checkpoints, 0);
+  // Every commit is counted in the commit-duration buckets (/metrics).
+  uint64_t timed = 0;
+  for (uint64_t n : stats.commit_durations) timed += n;
+  EXPECT_EQ(timed, static_cast<uint64_t>(stats.commits));
+  EXPECT_GT(stats.commit_seconds_sum, 0);
   // A frame is a page (4096) and its 24-byte header; one write adds about three frames.
   constexpr uintmax_t kFrame = 4096 + 24;
   EXPECT_LE(largest_wal, std::max(wal_at_start, (kInlineFactor * 32 + 8) * kFrame + 32))

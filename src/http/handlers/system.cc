@@ -1,10 +1,12 @@
 // Operational endpoints: health, metrics and the OpenAPI document. No authentication; none
 // of them returns personal data.
 #include <mutex>
+#include <numeric>
 #include <optional>
 
 #include "http/handlers/common.h"
 #include "http/heap_stats.h"
+#include "http/metrics.h"
 
 namespace jh::api {
 
@@ -32,7 +34,14 @@ std::string StoreMetrics(const store::StoreStats& s) {
          metric("jeugdhulp_store_inline_checkpoints_total", "counter",
                 "WAL checkpoints the writer ran itself because the WAL reached its hard limit; "
                 "growing steadily means the background checkpoints cannot keep up.",
-                s.inline_checkpoints);
+                s.inline_checkpoints) +
+         "# HELP jeugdhulp_store_commit_seconds How long a write transaction's COMMIT took "
+         "(SQLite: the WAL write, its fsync and any checkpoint the writer ran).\n"
+         "# TYPE jeugdhulp_store_commit_seconds histogram\n" +
+         http::RenderHistogram(
+             "jeugdhulp_store_commit_seconds", "", store::kCommitBucketsSeconds, s.commit_durations,
+             std::accumulate(s.commit_durations.begin(), s.commit_durations.end(), uint64_t{0}),
+             s.commit_seconds_sum);
 }
 
 // The C heap over all of glibc's arenas (http/heap_stats.h): bytes handed out and not freed,
