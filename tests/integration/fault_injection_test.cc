@@ -9,7 +9,6 @@
 // Filter: --gtest_filter='FaultInjection.*'.
 #include <gtest/gtest.h>
 
-#include <stdlib.h>
 #include <functional>
 
 #include <filesystem>
@@ -26,6 +25,7 @@
 #include "store/fault_vfs.h"
 #include "store/store.h"
 #include "support/server_process.h"
+#include "support/temp_dir.h"
 
 namespace jh::testing {
 namespace {
@@ -41,9 +41,8 @@ class FaultInjection : public ::testing::Test {
     // The fault injection is a SQLite VFS shim under the store: PostgreSQL's disk is its own.
     if (ServerProcess::OnPostgres()) GTEST_SKIP() << "fault-injecting VFS exists only for SQLite";
     ASSERT_TRUE(crypto::Init().ok());
-    std::string tmpl = (fs::temp_directory_path() / "jh-fault-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    ASSERT_FALSE(tmp_.path().empty());
+    dir_ = tmp_.path();
     store::SqliteOptions options;
     options.vfs = store::testing::FaultVfsName();
     auto opened = store::OpenSqlite(dir_ / "jeugdhulp.db", options);
@@ -99,8 +98,6 @@ class FaultInjection : public ::testing::Test {
     server_.reset();
     api_.reset();
     store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
   }
 
   HttpResponse Call(std::string_view method, std::string_view target, const json& body = nullptr) {
@@ -148,6 +145,7 @@ class FaultInjection : public ::testing::Test {
     EXPECT_EQ(BodyJson(r).value("status", 0), 503) << r.body;
   }
 
+  jh::testing::TempDir tmp_;  // removed with its contents after the test
   fs::path dir_;
   Clock clock_;
   std::unique_ptr<store::Store> store_;

@@ -1,7 +1,6 @@
 // The audit hash chains on a real SQLite store: the record hash, Append and ReadHead, and
 // Verify on an intact chain. The tamper cases are in audit_tamper_test.cc.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <atomic>
 #include <chrono>
@@ -12,6 +11,7 @@
 #include "audit/chain.h"
 #include "crypto/vault.h"
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 // g++ 12 at -O2 reports false -Warray-bounds and -Wstringop-overflow inside std::string's operator+
 // in the hash test below once <thread> is included here (GCC bug 105651); the code is correct.
@@ -35,18 +35,13 @@ class AuditChainTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(crypto::Init().ok());
-    std::string tmpl = (fs::temp_directory_path() / "jh-chain-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    ASSERT_FALSE(tmp_.path().empty());
+    dir_ = tmp_.path();
     auto s = store::OpenSqlite(dir_ / "jh.db");
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(s).value();
   }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  void TearDown() override { store_.reset(); }
 
   Head AppendOne(Chain chain, const std::vector<std::string>& fields) {
     Head head;
@@ -64,6 +59,7 @@ class AuditChainTest : public ::testing::Test {
     return r.ok() ? *r : VerifyReport{};
   }
 
+  jh::testing::TempDir tmp_;  // removed with its contents after the test
   fs::path dir_;
   std::unique_ptr<store::Store> store_;
 };

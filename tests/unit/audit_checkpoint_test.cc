@@ -1,7 +1,6 @@
 // The chain-head checkpoint file (two alternating slots), the store's after-commit hook, and
 // the data directory that joins them.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <atomic>
@@ -16,6 +15,7 @@
 #include "audit/checkpoint.h"
 #include "crypto/vault.h"
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace jh::audit {
 namespace {
@@ -60,21 +60,18 @@ class AuditCheckpointTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(crypto::Init().ok());
-    std::string tmpl = (fs::temp_directory_path() / "jh-ckpt-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    ASSERT_FALSE(tmp_.path().empty());
+    dir_ = tmp_.path();
     file_ = dir_ / "audit.checkpoint";
   }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  void TearDown() override {}
   std::unique_ptr<Checkpoint> OpenIt() {
     auto c = Checkpoint::Open(file_);
     EXPECT_TRUE(c.ok()) << c.error().message;
     return c.ok() ? std::move(c).value() : nullptr;
   }
 
+  jh::testing::TempDir tmp_;  // removed with its contents after the test
   fs::path dir_;
   fs::path file_;
 };

@@ -3,13 +3,13 @@
 // sequence; here LaneTx plays that part, so Append, Verify and SpotCheck are shown on lanes
 // without a PostgreSQL server (store_pg_test.cc shows the real thing).
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 
 #include "audit/chain.h"
 #include "crypto/vault.h"
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace jh::audit {
 namespace {
@@ -50,18 +50,13 @@ class AuditLanesTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(crypto::Init().ok());
-    std::string tmpl = (fs::temp_directory_path() / "jh-lanes-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    ASSERT_FALSE(tmp_.path().empty());
+    dir_ = tmp_.path();
     auto s = store::OpenSqlite(dir_ / "jh.db");
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(s).value();
   }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  void TearDown() override { store_.reset(); }
 
   // One write appending `n` records to `chain` in `lane`, settled as the PostgreSQL store
   // settles a lane: the pending heads become the committed ones only on commit.
@@ -114,6 +109,7 @@ class AuditLanesTest : public ::testing::Test {
     AppendInLaneZero(Chain::kVerwerkingen, 1);
   }
 
+  jh::testing::TempDir tmp_;  // removed with its contents after the test
   fs::path dir_;
   std::unique_ptr<store::Store> store_;
   int64_t next_seq_ = 1000;

@@ -2,13 +2,13 @@
 // could, and the record Verify names for it. Cutting off the newest records and rewriting a
 // chain consistently are invisible to the chain alone and found only against the checkpoint.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 
 #include "audit/chain.h"
 #include "crypto/vault.h"
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace jh::audit {
 namespace {
@@ -29,9 +29,8 @@ class AuditTamperTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(crypto::Init().ok());
-    std::string tmpl = (fs::temp_directory_path() / "jh-tamper-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    ASSERT_FALSE(tmp_.path().empty());
+    dir_ = tmp_.path();
     auto s = store::OpenSqlite(dir_ / "jh.db");
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(s).value();
@@ -41,11 +40,7 @@ class AuditTamperTest : public ::testing::Test {
     ASSERT_FALSE(r.first_break);
     checkpoint_ = r.heads;
   }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  void TearDown() override { store_.reset(); }
 
   void AppendMany(Chain chain, int n, const std::string& tag = "") {
     Status s = store_->Write([&](store::Tx& tx) -> Status {
@@ -107,6 +102,7 @@ class AuditTamperTest : public ::testing::Test {
     EXPECT_NE(r.first_break->reason.find(reason_part), std::string::npos) << r.first_break->reason;
   }
 
+  jh::testing::TempDir tmp_;  // removed with its contents after the test
   fs::path dir_;
   std::unique_ptr<store::Store> store_;
   std::vector<Head> checkpoint_;  // the heads after SetUp: seq 5 in both chains

@@ -1,7 +1,7 @@
 #include "crypto/vault.h"
+#include "support/temp_dir.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -23,14 +23,11 @@ class CryptoVaultTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(Init().ok());
-    std::string tmpl = (fs::temp_directory_path() / "jh-vault-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    ASSERT_FALSE(tmp_.path().empty());
+    dir_ = tmp_.path();
   }
-  void TearDown() override {
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  void TearDown() override {}
+  jh::testing::TempDir tmp_;  // removed with its contents after the test
   fs::path dir_;
 };
 

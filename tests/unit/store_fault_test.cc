@@ -4,7 +4,6 @@
 #include "store/fault_vfs.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <atomic>
 #include <chrono>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace jh::store {
 namespace {
@@ -23,17 +23,14 @@ namespace fs = std::filesystem;
 class StoreFaultTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "jh-store-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    ASSERT_FALSE(tmp_.path().empty());
+    dir_ = tmp_.path();
     Open();
     ASSERT_TRUE(Write("CREATE TABLE t (id TEXT PRIMARY KEY)").ok());
   }
   void TearDown() override {
     testing::FailNextSyncs(0);
     store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
   }
   void Open() {
     store_.reset();
@@ -60,6 +57,7 @@ class StoreFaultTest : public ::testing::Test {
     return n;
   }
 
+  jh::testing::TempDir tmp_;  // removed with its contents after the test
   fs::path dir_;
   std::unique_ptr<Store> store_;
 };

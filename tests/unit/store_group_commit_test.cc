@@ -1,7 +1,6 @@
 // Group commit under concurrency: isolation of a failing callback inside a batch, many
 // writers durable and batched, readers on consistent snapshots while writers commit.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <atomic>
 #include <chrono>
@@ -11,6 +10,7 @@
 #include <vector>
 
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 // g++ 12 at -O2 reports a false -Warray-bounds inside std::thread's constructor when
 // threads are emplaced into a vector (GCC bug 107852); the code is correct.
@@ -25,9 +25,8 @@ using std::chrono::milliseconds;
 class StoreGroupCommitTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "jh-store-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    ASSERT_FALSE(tmp_.path().empty());
+    dir_ = tmp_.path();
     Open();
     Status made = store_->Write([](Tx& tx) -> Status {
       JH_TRY(tx.Exec("CREATE TABLE a (id TEXT PRIMARY KEY, n BIGINT NOT NULL)"));
@@ -36,11 +35,7 @@ class StoreGroupCommitTest : public ::testing::Test {
     });
     ASSERT_TRUE(made.ok()) << made.error().message;
   }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  void TearDown() override { store_.reset(); }
   void Open(SqliteOptions options = {}) {
     store_.reset();
     auto s = OpenSqlite(dir_ / "jh.db", options);
@@ -66,6 +61,7 @@ class StoreGroupCommitTest : public ::testing::Test {
     return false;
   }
 
+  jh::testing::TempDir tmp_;  // removed with its contents after the test
   fs::path dir_;
   std::unique_ptr<Store> store_;
 };

@@ -1,31 +1,18 @@
 #include "store/migrations.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <string>
+
+#include "support/temp_dir.h"
 
 namespace jh::store {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "jh-store-XXXXXX").string();
-    path_ = mkdtemp(tmpl.data()) != nullptr ? fs::path(tmpl) : fs::path();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
+using jh::testing::TempDir;
 
 Result<Rows> AppliedVersions(Store& store) {
   Rows rows;

@@ -1,12 +1,12 @@
 // What only the SQLite store does: its pragmas and its file. The contract both stores keep
 // (values, errors, guards) is in store_contract_test.cc.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 #include <string>
 
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace jh::store {
 namespace {
@@ -16,9 +16,8 @@ namespace fs = std::filesystem;
 class StoreSqliteTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "jh-store-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    ASSERT_FALSE(tmp_.path().empty());
+    dir_ = tmp_.path();
     auto s = OpenSqlite(dir_ / "jh.db");
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(s).value();
@@ -28,12 +27,9 @@ class StoreSqliteTest : public ::testing::Test {
     });
     ASSERT_TRUE(made.ok()) << made.error().message;
   }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  void TearDown() override { store_.reset(); }
 
+  jh::testing::TempDir tmp_;  // removed with its contents after the test
   fs::path dir_;
   std::unique_ptr<Store> store_;
 };

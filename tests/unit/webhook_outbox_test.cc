@@ -2,13 +2,13 @@
 // the caller's transaction, payload and secret are sealed at rest, and claiming, failing
 // (back-off, giving up) and delivering move an event through its life.
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
 #include <filesystem>
 
 #include "audit/register.h"
 #include "services/webhook_outbox.h"
 #include "services/webhooks.h"
+#include "support/temp_dir.h"
 
 namespace jh::services {
 namespace {
@@ -21,9 +21,8 @@ constexpr const char* kOrg = "4b0c2c1e-1111-4111-8111-000000000001";
 class WebhookOutboxTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string tmpl = (fs::temp_directory_path() / "jh-outbox-XXXXXX").string();
-    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-    dir_ = tmpl;
+    ASSERT_FALSE(tmp_.path().empty());
+    dir_ = tmp_.path();
     auto s = store::OpenSqlite(dir_ / "jh.db");
     ASSERT_TRUE(s.ok()) << s.error().message;
     store_ = std::move(s).value();
@@ -37,11 +36,7 @@ class WebhookOutboxTest : public ::testing::Test {
                     })
                     .ok());
   }
-  void TearDown() override {
-    store_.reset();
-    std::error_code ec;
-    fs::remove_all(dir_, ec);
-  }
+  void TearDown() override { store_.reset(); }
 
   Env env() { return Env{*store_, *vault_, clock_}; }
 
@@ -69,6 +64,7 @@ class WebhookOutboxTest : public ::testing::Test {
     return n;
   }
 
+  jh::testing::TempDir tmp_;  // removed with its contents after the test
   fs::path dir_;
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<crypto::Vault> vault_ = crypto::Vault::ForTesting("outbox");
