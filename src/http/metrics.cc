@@ -169,7 +169,6 @@ std::string Metrics::Render() const {
 std::string RenderHistogram(std::string_view name, std::string_view labels,
                             std::span<const double> bounds, std::span<const uint64_t> counts,
                             uint64_t count, double sum) {
-  const std::string n(name);
   std::string prefix(labels);  // before le="…"
   std::string braces;          // after _sum and _count
   if (!labels.empty()) {
@@ -177,15 +176,19 @@ std::string RenderHistogram(std::string_view name, std::string_view labels,
     braces.append("{").append(labels).append("}");
   }
   std::string out;
+  auto bucket = [&](const std::string& le, uint64_t n) {
+    out.append(name).append("_bucket{").append(prefix).append("le=\"").append(le);
+    out.append("\"} ").append(std::to_string(n)).append("\n");
+  };
   uint64_t cumulative = 0;
   for (size_t i = 0; i < bounds.size() && i < counts.size(); ++i) {
     cumulative += counts[i];
-    out += n + "_bucket{" + prefix + "le=\"" + FormatDouble(bounds[i]) + "\"} " +
-           std::to_string(cumulative) + "\n";
+    bucket(FormatDouble(bounds[i]), cumulative);
   }
-  out += n + "_bucket{" + prefix + "le=\"+Inf\"} " + std::to_string(count) + "\n";
-  out += n + "_sum" + braces + " " + FormatDouble(sum) + "\n";
-  out += n + "_count" + braces + " " + std::to_string(count) + "\n";
+  bucket("+Inf", count);
+  out.append(name).append("_sum").append(braces).append(" ").append(FormatDouble(sum));
+  out.append("\n").append(name).append("_count").append(braces).append(" ");
+  out.append(std::to_string(count)).append("\n");
   return out;
 }
 
