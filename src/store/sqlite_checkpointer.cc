@@ -40,20 +40,19 @@ void Checkpointer::AfterCommit(Connection& writer, int wal_frames) {
       // Waits for a checkpoint of the thread, so that this one copies the rest; busy now
       // means another process is checkpointing, and the next commit looks again.
       std::lock_guard pass(pass_mu_);
-      Result<Connection::CheckpointResult> r = writer.CheckpointPassive();
+      Result<bool> r = writer.CheckpointPassive();
       Count(r, "writer", inline_runs_);
       return;
     }
   }
 }
 
-void Checkpointer::Count(const Result<Connection::CheckpointResult>& r, const char* by,
-                         std::atomic<int64_t>& runs) {
+void Checkpointer::Count(const Result<bool>& r, const char* by, std::atomic<int64_t>& runs) {
   if (!r.ok()) {
     // SQLite's error text names codes, never a value.
     log::Error("store-checkpoint-failed", {{"by", by}, {"cause", r.error().message}});
     ++failures_;
-  } else if (!r->busy) {
+  } else if (*r) {
     ++runs;
   }
 }
@@ -76,7 +75,7 @@ void Checkpointer::Loop() {
       requested_ = false;
     }
     std::lock_guard pass(pass_mu_);
-    Result<Connection::CheckpointResult> r = conn_->CheckpointPassive();
+    Result<bool> r = conn_->CheckpointPassive();
     Count(r, "background", background_runs_);
   }
 }

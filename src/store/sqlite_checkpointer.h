@@ -69,8 +69,7 @@ class Checkpointer {
       : conn_(std::move(connection)), limit_pages_(limit_pages) {}
   void Loop();
   // Logs and counts a failure, or counts a checkpoint that ran in `runs`.
-  void Count(const Result<Connection::CheckpointResult>& r, const char* by,
-             std::atomic<int64_t>& runs);
+  void Count(const Result<bool>& r, const char* by, std::atomic<int64_t>& runs);
 
   std::unique_ptr<Connection> conn_;  // the checkpoint thread's only
   const int limit_pages_;

@@ -196,16 +196,12 @@ int Connection::OnWal(void* self, sqlite3*, const char*, int frames) {
   return SQLITE_OK;  // the commit stands whatever the hook did
 }
 
-Result<Connection::CheckpointResult> Connection::CheckpointPassive() {
-  CheckpointResult out;
-  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, &out.wal_frames,
-                                           &out.copied);
-  if (rc == SQLITE_BUSY) {
-    out.busy = true;
-    return out;
-  }
+Result<bool> Connection::CheckpointPassive() {
+  const int rc =
+      sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  if (rc == SQLITE_BUSY) return false;
   if (rc != SQLITE_OK) return MapError(sqlite3_extended_errcode(db_), db_);
-  return out;
+  return true;
 }
 
 Result<sqlite3_stmt*> Connection::Prepare(std::string_view sql) {

@@ -56,19 +56,15 @@ class Connection {
   bool InTransaction() const;
 
   // Runs `hook` on this connection's thread after each commit, with the number of frames
-  // the WAL then holds. It replaces SQLite's automatic checkpoint on this connection; an
-  // empty hook restores none (call it only on a connection that does not checkpoint itself).
+  // the WAL then holds. It replaces SQLite's automatic checkpoint on this connection, which
+  // stays off when an empty hook removes it again.
   void SetWalHook(std::function<void(int frames)> hook);
 
-  struct CheckpointResult {
-    bool busy = false;   // another connection was checkpointing: nothing was done
-    int wal_frames = 0;  // frames in the WAL
-    int copied = 0;      // of those, in the database file now
-  };
   // A PASSIVE checkpoint: copies as much of the WAL into the database file as the readers
-  // allow and syncs the file, without waiting for readers or the writer.
+  // allow and syncs the file, without waiting for readers or the writer. False when another
+  // connection was checkpointing, so nothing was done.
   // Errors: kUnavailable when reading, writing or syncing failed.
-  [[nodiscard]] Result<CheckpointResult> CheckpointPassive();
+  [[nodiscard]] Result<bool> CheckpointPassive();
 
  private:
   explicit Connection(sqlite3* db, Access access) : db_(db), access_(access) {}
