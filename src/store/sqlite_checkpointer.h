@@ -12,9 +12,9 @@
 // keep up, or its checkpoints never catch up with the writer and so the WAL never starts over),
 // the writer waits for a checkpoint the thread is running and then checkpoints itself after
 // that commit, as SQLite would have; with no reader holding an older snapshot the next write
-// transaction starts the WAL over. A checkpoint that
-// fails is logged and tried again at the next request; the committed data is in the WAL, and
-// SQLite reads it from there until a checkpoint succeeds. Internal to the SQLite store.
+// transaction starts the WAL over. A checkpoint that fails is logged and tried again at the
+// next request; the committed data is in the WAL, and SQLite reads it from there until a
+// checkpoint succeeds. Internal to the SQLite store.
 //
 // Thread-safety: Request, AfterCommit and the counters are safe from any thread. AfterCommit
 // uses the writer's connection, so only the writer thread (its WAL hook) may call it.
