@@ -36,9 +36,9 @@ struct ConnectionOptions {
 class Connection {
  public:
   // Opens `file` (created only for kReadWrite). Read-write: journal_mode=WAL,
-  // synchronous=FULL, secure_delete=ON, foreign_keys=ON. Read-only: query_only=ON. Both:
-  // busy_timeout.
-  // Errors: kUnavailable when the file cannot be opened or a pragma does not take.
+  // synchronous=FULL, temp_store=MEMORY, secure_delete=ON, foreign_keys=ON. Read-only:
+  // query_only=ON. Both: busy_timeout. Errors: kUnavailable when the file cannot be opened or a
+  // pragma does not take.
   [[nodiscard]] static Result<std::unique_ptr<Connection>> Open(const std::filesystem::path& file,
                                                                 const ConnectionOptions& options);
   ~Connection();
@@ -46,7 +46,9 @@ class Connection {
   Connection& operator=(const Connection&) = delete;
 
   // Runs the store's own transaction control ("BEGIN IMMEDIATE", "SAVEPOINT x", "COMMIT"),
-  // which the statements of a Tx may not (see Authorize in the .cc).
+  // which the statements of a Tx may not (see Authorize in the .cc). A single statement is
+  // prepared once and kept for the connection's life; its failure leaves it ready for the
+  // next call. Errors: as Tx's (MapError).
   [[nodiscard]] Status Control(const char* sql);
   // One statement with $1..$N parameters; see Tx in store.h for the errors.
   [[nodiscard]] Result<Rows> Query(std::string_view sql, const std::vector<Value>& params);
@@ -82,6 +84,9 @@ class Connection {
   Access access_;
   bool in_control_ = false;  // true only while Control() prepares the store's own SQL
   std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  // Control()'s statements: a handful of fixed texts, kept apart from cache_ so that its
+  // reset never finalizes a statement Control is stepping.
+  std::unordered_map<std::string, sqlite3_stmt*> control_cache_;
   std::function<void(int)> wal_hook_;
 };
 
