@@ -84,6 +84,7 @@ Json Parameters(const Operation& op) {
     Json schema = {{"type", "string"}};
     if (name == "id" && op.id_is_uuid) schema = {{"type", "string"}, {"format", "uuid"}};
     if (name == "gemeentecode") schema = {{"type", "string"}, {"pattern", "^GM[0-9]{4}$"}};
+    if (name == "kenmerk") schema = {{"type", "string"}, {"pattern", "^[0-9a-f]{16}$"}};
     params.push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", schema}});
     pos = end;
   }

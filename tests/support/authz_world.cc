@@ -140,6 +140,10 @@ AuthzWorld BuildAuthzWorld(HttpClient& c, const std::string& beheerder) {
     w.tokens[rol + "-elders"] = b.Medewerker(org, rol).second;
   }
   v["mw_extra"] = b.Medewerker(v["org_school"], "leerkracht").first;
+  // A second token of that medewerker, for revoking one token by its kenmerk.
+  v["mw_extra_kenmerk"] =
+      b.Admin("POST", "/api/v1/medewerkers/" + v["mw_extra"] + "/tokens", json::object(), 201)
+          .value("kenmerk", "");
   const std::string aanbieder = v["org_jeugdhulpaanbieder"];
   const std::string& t_huisarts = w.tokens["huisarts"];
   const std::string& t_vt = w.tokens["vt-medewerker"];

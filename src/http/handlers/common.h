@@ -27,8 +27,10 @@ schema::NodePtr Gemeentecode();
 schema::NodePtr AdresSchema();
 // An iJw product category: two digits, e.g. "45" (JW-04).
 schema::NodePtr Productcategorie();
-// {token, geldigTot?}: shown once, stored only as a hash.
+// {token, kenmerk, geldigTot?}: shown once, stored only as a hash.
 schema::NodePtr TokenSchema();
+// A token's kenmerk (services/medewerker_tokens.h).
+schema::NodePtr Kenmerk();
 // A token request's body: `fields` and an optional geldigTot (services/token_geldigheid.h).
 schema::NodePtr TokenRequestFields(std::vector<schema::Field> fields);
 // The body's geldigTot, if given. Errors: kInvalidArgument (geldigTot) for a malformed date.

@@ -2,6 +2,7 @@
 #include "services/medewerkers.h"
 #include "http/handlers/common.h"
 #include "services/catalog.h"
+#include "services/medewerker_tokens.h"
 
 namespace jh::api {
 
@@ -53,12 +54,50 @@ Result<Reply> RevokeTokens(Call& c) {
   JH_ASSIGN_OR_RETURN(int64_t n, services::RevokeMedewerkerTokens(c.env, c.Param("id")));
   return Reply::Ok(Json{{"medewerkerId", c.Param("id")}, {"ingetrokken", n}});
 }
+
+NodePtr TokenInfoSchema() {
+  return Object({Req("kenmerk", Kenmerk()), Req("aangemaaktOp", Timestamp("Uitgegeven op.")),
+                 Opt("geldigTot", DateField("Laatste dag waarop het token geldig is.")),
+                 Opt("ingetrokkenOp", Timestamp("Ingetrokken op."))});
+}
+
+Json ToJson(const services::TokenInfo& t) {
+  Json j{{"kenmerk", t.kenmerk}, {"aangemaaktOp", t.aangemaakt_op}};
+  if (t.geldig_tot) j["geldigTot"] = *t.geldig_tot;
+  if (t.ingetrokken_op) j["ingetrokkenOp"] = *t.ingetrokken_op;
+  return j;
+}
+
+Result<Reply> ListTokens(Call& c) {
+  auto page = PageFrom(c);
+  JH_ASSIGN_OR_RETURN(auto list, services::ListMedewerkerTokens(c.env, c.Param("id"), page));
+  Json items = Json::array();
+  for (const auto& t : list.items) items.push_back(ToJson(t));
+  return Reply::Ok(PageJson(std::move(items), page, list.totaal));
+}
+
+Result<Reply> RevokeToken(Call& c) {
+  const std::string& kenmerk = c.Param("kenmerk");
+  if (!services::IsTokenKenmerk(kenmerk)) {
+    return Error::Invalid("kenmerk", "kenmerk", "Een kenmerk bestaat uit 16 hexadecimale tekens.");
+  }
+  JH_ASSIGN_OR_RETURN(auto t, services::RevokeMedewerkerToken(c.env, c.Param("id"), kenmerk));
+  return Reply::Ok(ToJson(t));
+}
 }  // namespace
+
+NodePtr Kenmerk() {
+  return String(
+      "Kenmerk van het token: de eerste 8 bytes van zijn SHA-256-hash, hexadecimaal. Noemt het "
+      "token in de lijst en bij intrekken, zonder iets over het token zelf te zeggen.",
+      16);
+}
 
 NodePtr TokenSchema() {
   return Object({Req("token", String("Het token; het wordt eenmalig getoond en alleen als "
                                      "hash bewaard.",
                                      64)),
+                 Req("kenmerk", Kenmerk()),
                  Opt("geldigTot", DateField("Laatste dag waarop het token geldig is."))});
 }
 
@@ -77,7 +116,7 @@ Result<std::optional<Date>> GeldigTot(Call& c) {
 }
 
 Json TokenJson(const std::string& token, const std::optional<Date>& geldig_tot) {
-  Json out{{"token", token}};
+  Json out{{"token", token}, {"kenmerk", services::TokenKenmerk(token)}};
   if (geldig_tot) out["geldigTot"] = geldig_tot->ToString();
   return out;
 }
@@ -121,11 +160,29 @@ void RegisterMedewerkers(Api& api) {
        .path = "/api/v1/medewerkers/{id}/tokens",
        .operation_id = "revokeMedewerkerTokens",
        .tag = "Beheer",
-       .summary = "Alle tokens van een medewerker intrekken (uit dienst, apparaat kwijt)",
+       .summary = "Alle tokens van een medewerker intrekken (uit dienst)",
        .roles = {"beheerder"},
        .response = Object({Req("medewerkerId", Id()),
                            Req("ingetrokken", Integer("Aantal ingetrokken tokens.", 0, 1000000))}),
        .handle = RevokeTokens});
+  api.Add({.method = "GET",
+           .path = "/api/v1/medewerkers/{id}/tokens",
+           .operation_id = "listMedewerkerTokens",
+           .tag = "Beheer",
+           .summary = "Tokens van een medewerker (kenmerk, looptijd, ingetrokken)",
+           .roles = {"beheerder"},
+           .query = PaginationParams(),
+           .response = PageSchema(TokenInfoSchema()),
+           .handle = ListTokens});
+  api.Add({.method = "DELETE",
+           .path = "/api/v1/medewerkers/{id}/tokens/{kenmerk}",
+           .operation_id = "revokeMedewerkerToken",
+           .tag = "Beheer",
+           .summary = "Een token van een medewerker intrekken (apparaat kwijt)",
+           .roles = {"beheerder"},
+           .response = TokenInfoSchema(),
+           .errors = {409},
+           .handle = RevokeToken});
 }
 
 }  // namespace jh::api
