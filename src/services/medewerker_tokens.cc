@@ -1,5 +1,9 @@
 #include "services/medewerker_tokens.h"
 
+#include <sodium.h>
+
+#include <algorithm>
+
 #include "audit/register.h"
 #include "crypto/vault.h"
 #include "services/write.h"
@@ -11,14 +15,10 @@ namespace {
 constexpr size_t kKenmerkBytes = 8;
 
 std::string KenmerkOfHash(std::string_view hash) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string out;
-  for (size_t i = 0; i < kKenmerkBytes && i < hash.size(); ++i) {
-    const auto b = static_cast<unsigned char>(hash[i]);
-    out.push_back(kDigits[b >> 4]);
-    out.push_back(kDigits[b & 0x0f]);
-  }
-  return out;
+  const size_t n = std::min(kKenmerkBytes, hash.size());
+  char hex[2 * kKenmerkBytes + 1];
+  sodium_bin2hex(hex, sizeof hex, reinterpret_cast<const unsigned char*>(hash.data()), n);
+  return std::string(hex);
 }
 
 TokenInfo FromRow(const store::Row& r) {  // hash, aangemaakt_op, geldig_tot, ingetrokken_op
