@@ -106,7 +106,7 @@ format-check:
 # clang cannot read g++'s precompiled headers, so clang-tidy gets a compile database of its
 # own, configured without them (configuring only; nothing is compiled there).
 tidy:
-	cmake -S . -B build-tidy -DJH_PCH=OFF -DJH_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
+	cmake -S . -B build-tidy -DJH_PCH=OFF -DJH_UNITY=OFF -DJH_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
 	git ls-files 'src/*.cc' | xargs -P$(JOBS) -n4 clang-tidy -p build-tidy --quiet --warnings-as-errors='*' 
 
 clean:

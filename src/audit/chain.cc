@@ -15,7 +15,7 @@ namespace jh::audit {
 
 namespace {
 
-constexpr size_t kHashSize = crypto_hash_sha256_BYTES;
+constexpr size_t kChainHashSize = crypto_hash_sha256_BYTES;
 
 // One chain's table and the SQL derived from it once.
 struct ChainDef {
@@ -107,7 +107,7 @@ std::string RecordHash(Chain chain, std::string_view prev_hash, int64_t seq,
 Result<Head> ReadHead(store::Tx& tx, Chain chain, int64_t lane) {
   JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query(Def(chain).head_sql, {lane}));
   Head head;
-  head.hash.assign(kHashSize, '\0');
+  head.hash.assign(kChainHashSize, '\0');
   if (rows.empty()) return head;
   head.seq = rows[0].Int(0);
   head.hash = rows[0].Bytes(1);

@@ -28,7 +28,7 @@ namespace {
 
 // Bounds the memory of a walk: 10M records are never in memory at once.
 constexpr int64_t kPageSize = 10000;
-constexpr size_t kHashSize = crypto_hash_sha256_BYTES;
+constexpr size_t kVerifyHashSize = crypto_hash_sha256_BYTES;
 
 std::string ColumnList(Chain chain) {
   std::string list;
@@ -56,7 +56,7 @@ class Walk {
 
  private:
   struct Lane {
-    Head last{0, std::string(kHashSize, '\0')};
+    Head last{0, std::string(kVerifyHashSize, '\0')};
     std::optional<std::string> hash_at_checkpoint;
   };
 
@@ -105,8 +105,8 @@ bool Walk::Next(const store::Row& row) {
   }
   const auto* prev = std::get_if<store::Blob>(&row.at(n + 3));
   const auto* hash = std::get_if<store::Blob>(&row.at(n + 4));
-  if (prev == nullptr || hash == nullptr || prev->bytes.size() != kHashSize ||
-      hash->bytes.size() != kHashSize) {
+  if (prev == nullptr || hash == nullptr || prev->bytes.size() != kVerifyHashSize ||
+      hash->bytes.size() != kVerifyHashSize) {
     return Fail(*seq, "prev_hash of hash is geen hash van 32 bytes");
   }
   const std::string in_lane = *lane_id == 0 ? "" : " in baan " + std::to_string(*lane_id);
@@ -199,7 +199,7 @@ Result<VerifyReport> Verify(store::Store& store, const LaneCheckpoints& checkpoi
     Walk walk(chain, std::move(checkpointed));
     JH_TRY(WalkChain(store, chain, walk));
     std::map<int64_t, Head> heads = walk.heads();
-    report.heads.push_back(heads.count(0) ? heads[0] : Head{0, std::string(kHashSize, '\0')});
+    report.heads.push_back(heads.count(0) ? heads[0] : Head{0, std::string(kVerifyHashSize, '\0')});
     report.lane_heads.push_back(std::move(heads));
     report.records.push_back(walk.records());
     if (walk.broken() && !report.first_break) report.first_break = walk.broken();

@@ -50,13 +50,15 @@ std::string FormatDouble(double v) {
   return buf;
 }
 
+}  // namespace
+
+// Outside the anonymous namespace: a member of Metrics::Impl may not have a type with internal
+// linkage when this file is compiled as part of a unity source (-Wsubobject-linkage).
 struct Histogram {
   std::array<uint64_t, kBuckets.size()> counts{};  // per bucket, not cumulative
   uint64_t count = 0;
   double sum_seconds = 0;
 };
-
-}  // namespace
 
 // Orders (method, route, status) keys held as strings or looked up as string_views alike,
 // so the hot path builds no strings. Spelled out because clang 14 with libstdc++ 12 cannot

@@ -2,14 +2,14 @@
 
 #include <string>
 
+#include "rules/vt_rechten.h"
+
 namespace jh::rules {
 
 namespace {
 constexpr std::string_view kAvg01Ground = "AVG 12(3)";
 constexpr std::string_view kAvg02Ground = "AVG 12; Jw 7.1.5.1, 7.3.15; Wmo 2015 5.3.2, 5.3.5";
 constexpr std::string_view kVir15Ground = "Jw 7.1.5.1";
-constexpr std::string_view kVt09Ground = "Wmo 2015 5.3.5";
-constexpr std::string_view kVt10Ground = "Wmo 2015 5.3.2, 5.3.3";
 constexpr std::string_view kJw09Ground = "Jw 7.3.15";
 
 // Who may ask, by age band: the representative, the youth, or both.

@@ -6,8 +6,6 @@
 namespace jh::rules {
 
 namespace {
-constexpr std::string_view kVt09Ground = "Wmo 2015 5.3.5";
-constexpr std::string_view kVt10Ground = "Wmo 2015 5.3.2, 5.3.3";
 
 bool Blank(std::string_view s) {
   return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });

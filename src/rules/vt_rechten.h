@@ -12,6 +12,10 @@
 
 namespace jh::rules {
 
+// The legal grounds of VT-09 and VT-10, also named by rules::Avg02 when it refuses.
+inline constexpr std::string_view kVt09Ground = "Wmo 2015 5.3.5";
+inline constexpr std::string_view kVt10Ground = "Wmo 2015 5.3.2, 5.3.3";
+
 // VT-09: granting destruction. A case that is still running (not handed over, not closed)
 // is kept: the law that gives Veilig Thuis its task (Wmo 2015 4.1.1, the terms of VT-06 and
 // VT-07) opposes destroying it before it is finished. `lopende_zaken`: how many of the

@@ -14,11 +14,11 @@ namespace jh::services {
 
 namespace {
 
-constexpr const char* kResource = "declaratie";
+constexpr const char* kDeclaratieResource = "declaratie";
 
 // Every column a bill is shown with comes from this one query: the bill, its assignment, the
 // provider's AGB, the decision number and the youth's sealed BSN — the JW-06 set, no more.
-constexpr const char* kSelect =
+constexpr const char* kDeclaratieSelect =
     "SELECT d.id, o.agb_code, d.gemeentecode, t.persoon_id, p.bsn_enc, t.toewijzingnummer, "
     "t.productcategorie, t.productcode, d.begin_datum, d.eind_datum, d.geleverd_volume, "
     "d.eenheid, d.product_tarief, d.ingediend_bedrag, t.verwijzer_code, b.besluitnummer, "
@@ -74,13 +74,14 @@ Result<const char*> Doel(Env& env, const std::string& doel, const std::string& a
   if (!Lezer(env).gemeente) return audit::kJwDeclaratie;
   const rules::Decision d01 = rules::Jw01Doel(doel);
   if (!d01.allowed) {
-    Status st = Enforce(env, action, kResource, id, d01, Weigering::kVerboden);
+    Status st = Enforce(env, action, kDeclaratieResource, id, d01, Weigering::kVerboden);
     Error e = st.error();
     e.code = ErrorCode::kInvalidArgument;  // a missing or unknown field: 400 (API.md)
     e.invalid_params.push_back({"doel", "verplicht", e.message});
     return e;
   }
-  JH_TRY(Enforce(env, action, kResource, id, rules::Jw06Doel(doel), Weigering::kVerboden));
+  JH_TRY(
+      Enforce(env, action, kDeclaratieResource, id, rules::Jw06Doel(doel), Weigering::kVerboden));
   return doel == rules::kDoelBekostiging ? audit::kJwBekostiging : audit::kJwControle;
 }
 
@@ -96,15 +97,16 @@ Result<JwDeclaratie> CreateJwDeclaratie(Env& env, const NieuweJwDeclaratie& in) 
   JH_ASSIGN_OR_RETURN(std::optional<JwToewijzing> t, LoadJwToewijzing(env, in.toewijzing_id));
   const rules::Decision eigen =
       rules::Jw04EigenToewijzing(env.actor->organisatie_id, t ? t->aanbieder_id : "");
-  if (!Enforce(env, "createDeclaratie", kResource, "", eigen, Weigering::kVerboden).ok()) {
+  if (!Enforce(env, "createDeclaratie", kDeclaratieResource, "", eigen, Weigering::kVerboden)
+           .ok()) {
     return UnknownReference("toewijzingId", "Een toewijzing aan uw organisatie");
   }
-  JH_TRY(MetVeld(Enforce(env, "createDeclaratie", kResource, "",
+  JH_TRY(MetVeld(Enforce(env, "createDeclaratie", kDeclaratieResource, "",
                          rules::Jw07HeleEurocenten(in.ingediend_bedrag), Weigering::kOnverwerkbaar),
                  "ingediendBedrag"));
   if (in.product_tarief) {
     JH_TRY(
-        MetVeld(Enforce(env, "createDeclaratie", kResource, "",
+        MetVeld(Enforce(env, "createDeclaratie", kDeclaratieResource, "",
                         rules::Jw07HeleEurocenten(*in.product_tarief), Weigering::kOnverwerkbaar),
                 "productTarief"));
   }
@@ -115,7 +117,7 @@ Result<JwDeclaratie> CreateJwDeclaratie(Env& env, const NieuweJwDeclaratie& in) 
   rules::Periode toewijzing{t->geldig_vanaf, t->geldig_tot};
   if (t->einddatum && *t->einddatum < toewijzing.eind) toewijzing.eind = *t->einddatum;
   const rules::Periode periode{in.begin, in.eind};
-  JH_TRY(MetVeld(Enforce(env, "createDeclaratie", kResource, "",
+  JH_TRY(MetVeld(Enforce(env, "createDeclaratie", kDeclaratieResource, "",
                          rules::Jw07Periode(periode, toewijzing), Weigering::kOnverwerkbaar),
                  "productperiode"));
 
@@ -153,14 +155,14 @@ Result<JwDeclaratie> CreateJwDeclaratie(Env& env, const NieuweJwDeclaratie& in) 
                  std::llround(in.ingediend_bedrag), out.ingediend_op}));
     Processed(env, audit::kJwDeclaratie, "declareren", "persoon", t->persoon_id);
     JH_ASSIGN_OR_RETURN(store::Rows rows,
-                        tx.Query(std::string(kSelect) + "WHERE d.id = $1", {out.id}));
+                        tx.Query(std::string(kDeclaratieSelect) + "WHERE d.id = $1", {out.id}));
     JH_ASSIGN_OR_RETURN(out, FromRow(tx, env, rows.at(0)));
     return {};
   }));
   if (overlap) {
-    return MetVeld(
-               Enforce(env, "createDeclaratie", kResource, "", *overlap, Weigering::kOnverwerkbaar),
-               "productperiode")
+    return MetVeld(Enforce(env, "createDeclaratie", kDeclaratieResource, "", *overlap,
+                           Weigering::kOnverwerkbaar),
+                   "productperiode")
         .error();
   }
   return out;
@@ -183,7 +185,7 @@ Result<PageOf<JwDeclaratie>> ListJwDeclaraties(Env& env, const Page& page,
                         tx.Query("SELECT COUNT(*) FROM jw_declaraties d " + where, {key}));
     out.totaal = n[0].Int(0);
     JH_ASSIGN_OR_RETURN(store::Rows rows,
-                        tx.Query(std::string(kSelect) + where +
+                        tx.Query(std::string(kDeclaratieSelect) + where +
                                      "ORDER BY d.ingediend_op DESC, d.id LIMIT $2 OFFSET $3",
                                  {key, page.pagina_grootte, page.Offset()}));
     for (const store::Row& r : rows) {
@@ -203,7 +205,8 @@ Result<JwDeclaratie> GetJwDeclaratie(Env& env, const std::string& id, const std:
   std::string persoon, aanbieder;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
     out.reset();
-    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query(std::string(kSelect) + "WHERE d.id = $1", {id}));
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query(std::string(kDeclaratieSelect) + "WHERE d.id = $1", {id}));
     if (rows.empty()) return {};
     JH_ASSIGN_OR_RETURN(out, FromRow(tx, env, rows[0]));
     persoon = rows[0].Text(3);
@@ -212,7 +215,7 @@ Result<JwDeclaratie> GetJwDeclaratie(Env& env, const std::string& id, const std:
   }));
   const rules::Decision d =
       rules::Jw06Inzage(Lezer(env), out ? out->gemeentecode : "", out ? aanbieder : "");
-  if (!Enforce(env, "getDeclaratie", kResource, id, d, Weigering::kVerboden).ok()) {
+  if (!Enforce(env, "getDeclaratie", kDeclaratieResource, id, d, Weigering::kVerboden).ok()) {
     return Error::NotFound("De declaratie bestaat niet.");  // another's: may not know of it
   }
   Processed(env, activity, LeesNaam(activity), "persoon", persoon);

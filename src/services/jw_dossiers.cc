@@ -12,7 +12,7 @@ namespace jh::services {
 
 namespace {
 
-constexpr const char* kResource = "dossier";
+constexpr const char* kDossierResource = "dossier";
 
 std::string NoteField(const std::string& note_id) { return "aantekening/" + note_id; }
 
@@ -39,7 +39,7 @@ Result<std::optional<DossierFeit>> LoadDossierFeit(Env& env, const std::string& 
 Result<DossierFeit> Toegang(Env& env, const std::string& id, const char* action) {
   JH_ASSIGN_OR_RETURN(std::optional<DossierFeit> d, LoadDossierFeit(env, id));
   if (!d) return Error::NotFound("Het dossier bestaat niet.");
-  JH_TRY(Enforce(env, action, kResource, id,
+  JH_TRY(Enforce(env, action, kDossierResource, id,
                  rules::Jw05(env.actor->rol, env.actor->organisatie_id, d->aanbieder_id),
                  Weigering::kVerboden));
   return *d;
@@ -50,7 +50,7 @@ Result<DossierFeit> Toegang(Env& env, const std::string& id, const char* action)
 Result<JwDossier> CreateJwDossier(Env& env, const std::string& toewijzing_id) {
   JH_ASSIGN_OR_RETURN(std::optional<JwToewijzing> t, LoadJwToewijzing(env, toewijzing_id));
   if (!t) return UnknownReference("toewijzingId", "De toewijzing");
-  JH_TRY(Enforce(env, "createDossier", kResource, "",
+  JH_TRY(Enforce(env, "createDossier", kDossierResource, "",
                  rules::Jw05(env.actor->rol, env.actor->organisatie_id, t->aanbieder_id),
                  Weigering::kVerboden));
   JwDossier d{crypto::NewUuid(), toewijzing_id, env.clock.NowRfc3339(), "", {}};

@@ -8,7 +8,7 @@ namespace jh::services {
 
 namespace {
 
-constexpr int64_t kBatch = 500;
+constexpr int64_t kJwOpschoningBatch = 500;
 
 Status Vernietig(store::Tx& tx, Env& env, const std::string& dossier_id,
                  const std::string& persoon_id, const char* naam) {
@@ -37,7 +37,7 @@ Result<JwOpschoning> PurgeJeugdhulp(Env& env) {
                           tx.Query("SELECT id, persoon_id, gewijzigd_datum FROM jw_dossiers "
                                    "WHERE vernietigd_op IS NULL AND gewijzigd_datum <= $1 "
                                    "ORDER BY gewijzigd_datum, id LIMIT $2",
-                                   {grens, kBatch}));
+                                   {grens, kJwOpschoningBatch}));
       for (const store::Row& r : rows) {
         auto gewijzigd = Date::Parse(r.Text(2));
         if (!gewijzigd || !rules::Jw09Vernietigen(*gewijzigd, today)) continue;
@@ -48,7 +48,7 @@ Result<JwOpschoning> PurgeJeugdhulp(Env& env) {
       return {};
     }));
     out.dossiers_vernietigd += n;
-    if (n < kBatch) break;
+    if (n < kJwOpschoningBatch) break;
   }
   return out;
 }

@@ -10,7 +10,7 @@ namespace jh::services {
 
 namespace {
 
-constexpr const char* kResource = "toewijzing";
+constexpr const char* kToewijzingResource = "toewijzing";
 
 // The contracts of a municipality with their categories (JW-04 facts).
 Status LoadContracten(store::Tx& tx, const std::string& gemeente,
@@ -74,11 +74,11 @@ Status CheckGrond(store::Tx& tx, const NieuweJwToewijzing& in, const std::string
 }
 
 // Loads the assignment for an act of its provider: 404 for anyone else (JW-04 decision).
-Result<JwToewijzing> LoadEigen(Env& env, const std::string& id, const char* action) {
+Result<JwToewijzing> LoadEigenToewijzing(Env& env, const std::string& id, const char* action) {
   JH_ASSIGN_OR_RETURN(std::optional<JwToewijzing> t, LoadJwToewijzing(env, id));
   const rules::Decision d =
       rules::Jw04EigenToewijzing(env.actor->organisatie_id, t ? t->aanbieder_id : "");
-  if (!Enforce(env, action, kResource, id, d, Weigering::kVerboden).ok()) {
+  if (!Enforce(env, action, kToewijzingResource, id, d, Weigering::kVerboden).ok()) {
     return Error::NotFound("De toewijzing bestaat niet.");
   }
   return *t;
@@ -96,9 +96,9 @@ Result<JwToewijzing> CreateJwToewijzing(Env& env, const NieuweJwToewijzing& in) 
     return Inconsistent("geldigTot", "periode", "geldigTot ligt voor geldigVanaf.");
   }
   JH_ASSIGN_OR_RETURN(JwJeugdige j, FindJwJeugdige(env, in.bsn));
-  JH_TRY(Enforce(env, "createToewijzing", kResource, "",
+  JH_TRY(Enforce(env, "createToewijzing", kToewijzingResource, "",
                  rules::Jw04Gemeente(a.gemeentecode, j.gemeentecode), Weigering::kVerboden));
-  JH_TRY(Enforce(env, "createToewijzing", kResource, "",
+  JH_TRY(Enforce(env, "createToewijzing", kToewijzingResource, "",
                  rules::Jw03Toegangsgrond(in.verwijzing_id.has_value(),
                                           in.toegangsbesluit_id.has_value(), in.productcategorie),
                  Weigering::kOnverwerkbaar));
@@ -120,7 +120,7 @@ Result<JwToewijzing> CreateJwToewijzing(Env& env, const NieuweJwToewijzing& in) 
     return CheckGrond(tx, in, j.id, verwijzer, refused);
   }));
   if (refused) return *refused;
-  JH_TRY(Enforce(env, "createToewijzing", kResource, "", rules::Jw04(feiten),
+  JH_TRY(Enforce(env, "createToewijzing", kToewijzingResource, "", rules::Jw04(feiten),
                  Weigering::kOnverwerkbaar));
 
   JwToewijzing t;
@@ -162,7 +162,7 @@ Result<JwToewijzing> CreateJwToewijzing(Env& env, const NieuweJwToewijzing& in) 
 
 Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Date& startdatum,
                                        const std::vector<std::string>& toestemming) {
-  JH_ASSIGN_OR_RETURN(JwToewijzing t, LoadEigen(env, id, "startToewijzing"));
+  JH_ASSIGN_OR_RETURN(JwToewijzing t, LoadEigenToewijzing(env, id, "startToewijzing"));
   if (t.status != "toegewezen") return Error::Conflict("Deze jeugdhulp is al gestart.");
   if (startdatum < t.geldig_vanaf || t.geldig_tot < startdatum) {
     return Inconsistent("startdatum", "periode", "De startdatum ligt buiten de toewijzing.");
@@ -180,7 +180,7 @@ Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Da
     return {};
   }));
   // Age on the date the care starts: that is the act consented to.
-  JH_TRY(Enforce(env, "startToewijzing", kResource, id, rules::Jw08(feiten, startdatum),
+  JH_TRY(Enforce(env, "startToewijzing", kToewijzingResource, id, rules::Jw08(feiten, startdatum),
                  Weigering::kOnverwerkbaar));
   bool al_gestart = false;
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
@@ -211,7 +211,7 @@ Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Da
 }
 
 Result<JwToewijzing> StopJwToewijzing(Env& env, const std::string& id, const Date& einddatum) {
-  JH_ASSIGN_OR_RETURN(JwToewijzing t, LoadEigen(env, id, "stopToewijzing"));
+  JH_ASSIGN_OR_RETURN(JwToewijzing t, LoadEigenToewijzing(env, id, "stopToewijzing"));
   if (t.status != "gestart")
     return Error::Conflict("Deze jeugdhulp is niet gestart of al gestopt.");
   if (einddatum < *t.startdatum || t.geldig_tot < einddatum) {

@@ -13,7 +13,7 @@ namespace jh::services {
 
 namespace {
 
-constexpr const char* kResource = "klacht";
+constexpr const char* kKlachtResource = "klacht";
 
 bool PastBijRoute(const std::string& over, const std::string& soort) {
   if (over == "veilig-thuis") return soort == "veilig-thuis";
@@ -106,7 +106,7 @@ Result<Klacht> EscaleerKlacht(Env& env, const std::string& id) {
   if (!k) return Error::NotFound("De klacht bestaat niet.");
   const rules::Decision d = Escalatie(k->over, k->fase);
   // The route's own decision, in the ADL whether it allows or not.
-  Decide(env, audit::Decision{"escaleerKlacht", kResource, id, d.allowed, std::string(d.rule),
+  Decide(env, audit::Decision{"escaleerKlacht", kKlachtResource, id, d.allowed, std::string(d.rule),
                               std::string(d.ground), d.reason});
   if (!d.allowed) {
     Error e = Error::Conflict(d.reason);
@@ -152,13 +152,13 @@ Result<Klacht> AdviseerKlacht(Env& env, const std::string& id, const CommissieAd
                                      "Veilig Thuis legt het advies van zijn commissie vast.")
             : rules::Decision::Refuse("VT-11", "Wmo 2015 4.2.7",
                                       "Alleen de Veilig Thuis waarover geklaagd wordt.");
-  Decide(env, audit::Decision{"adviseerKlacht", kResource, id, wie.allowed, std::string(wie.rule),
-                              std::string(wie.ground), wie.reason});
+  Decide(env, audit::Decision{"adviseerKlacht", kKlachtResource, id, wie.allowed,
+                              std::string(wie.rule), std::string(wie.ground), wie.reason});
   if (!eigen) return Error::NotFound("De klacht bestaat niet.");
   if (advies.datum > env.clock.Today()) {
     return Inconsistent("datum", "toekomst", "Het advies kan niet in de toekomst liggen.");
   }
-  JH_TRY(Enforce(env, "adviseerKlacht", kResource, id,
+  JH_TRY(Enforce(env, "adviseerKlacht", kKlachtResource, id,
                  rules::Vt11Commissie(advies.leden, advies.voorzitter_onafhankelijk),
                  Weigering::kOnverwerkbaar));
   if (k->fase != "veilig-thuis" || k->advies_op) {

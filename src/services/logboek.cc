@@ -10,7 +10,7 @@ namespace jh::services {
 
 namespace {
 
-constexpr const char* kColumns =
+constexpr const char* kVerwerkingColumns =
     "seq, trace_id, span_id, parent_span_id, name, start_time, end_time, status_code, "
     "resource_name, resource_version, activity_id, subject_id, subject_id_type, controller_id, "
     "actor_kind, actor_rol";
@@ -99,7 +99,7 @@ Result<PageOf<Verwerking>> ZoekVerwerkingen(Env& env, const LogboekFilter& f) {
     paged.emplace_back(f.page.Offset());
     JH_ASSIGN_OR_RETURN(
         store::Rows rows,
-        tx.Query(std::string("SELECT ") + kColumns +
+        tx.Query(std::string("SELECT ") + kVerwerkingColumns +
                      ", o.soort FROM verwerkingen LEFT JOIN organisaties o ON "
                      "o.id = controller_id" +
                      where + " ORDER BY seq LIMIT $" + std::to_string(params.size() + 1) +

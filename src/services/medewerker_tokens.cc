@@ -21,7 +21,7 @@ std::string KenmerkOfHash(std::string_view hash) {
   return std::string(hex);
 }
 
-TokenInfo FromRow(const store::Row& r) {  // hash, aangemaakt_op, geldig_tot, ingetrokken_op
+TokenInfo TokenFromRow(const store::Row& r) {  // hash, aangemaakt_op, geldig_tot, ingetrokken_op
   return TokenInfo{KenmerkOfHash(r.Bytes(0)), r.Text(1), r.OptText(2), r.OptText(3)};
 }
 
@@ -62,7 +62,7 @@ Result<PageOf<TokenInfo>> ListMedewerkerTokens(Env& env, const std::string& mede
                         tx.Query(std::string(kSelectTokens) +
                                      " ORDER BY aangemaakt_op DESC, hash LIMIT $2 OFFSET $3",
                                  {medewerker_id, page.pagina_grootte, page.Offset()}));
-    for (const store::Row& r : rows) out.items.push_back(FromRow(r));
+    for (const store::Row& r : rows) out.items.push_back(TokenFromRow(r));
     return {};
   }));
   if (!exists) return Error::NotFound("De medewerker bestaat niet.");
@@ -85,7 +85,7 @@ Result<TokenInfo> RevokeMedewerkerToken(Env& env, const std::string& medewerker_
     JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query(kSelectTokens, {medewerker_id}));
     for (const store::Row& r : rows) {
       if (KenmerkOfHash(r.Bytes(0)) != kenmerk) continue;
-      token = FromRow(r);
+      token = TokenFromRow(r);
       if (token->ingetrokken_op) {
         al_ingetrokken = true;
         return {};

@@ -6,9 +6,10 @@
 namespace jh::services {
 
 namespace {
-constexpr const char* kColumns = "id, naam, soort, gemeentecode, agb_code, aangemaakt_op";
+constexpr const char* kOrganisatieColumns =
+    "id, naam, soort, gemeentecode, agb_code, aangemaakt_op";
 
-Organisatie FromRow(const store::Row& r) {
+Organisatie OrganisatieFromRow(const store::Row& r) {
   return Organisatie{r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.OptText(4), r.Text(5)};
 }
 }  // namespace
@@ -18,9 +19,9 @@ Result<Organisatie> CreateOrganisatie(Env& env, Organisatie o) {
   o.aangemaakt_op = env.clock.NowRfc3339();
   store::Value agb = o.agb_code ? store::Value(*o.agb_code) : store::Value();
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
-    JH_TRY(tx.Exec(
-        std::string("INSERT INTO organisaties (") + kColumns + ") VALUES ($1, $2, $3, $4, $5, $6)",
-        {o.id, o.naam, o.soort, o.gemeentecode, agb, o.aangemaakt_op}));
+    JH_TRY(tx.Exec(std::string("INSERT INTO organisaties (") + kOrganisatieColumns +
+                       ") VALUES ($1, $2, $3, $4, $5, $6)",
+                   {o.id, o.naam, o.soort, o.gemeentecode, agb, o.aangemaakt_op}));
     return {};
   }));
   return o;
@@ -29,10 +30,10 @@ Result<Organisatie> CreateOrganisatie(Env& env, Organisatie o) {
 Result<Organisatie> GetOrganisatie(Env& env, const std::string& id) {
   std::optional<Organisatie> found;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
-    JH_ASSIGN_OR_RETURN(
-        store::Rows rows,
-        tx.Query(std::string("SELECT ") + kColumns + " FROM organisaties WHERE id = $1", {id}));
-    if (!rows.empty()) found = FromRow(rows[0]);
+    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query(std::string("SELECT ") + kOrganisatieColumns +
+                                                       " FROM organisaties WHERE id = $1",
+                                                   {id}));
+    if (!rows.empty()) found = OrganisatieFromRow(rows[0]);
     return {};
   }));
   if (!found) return Error::NotFound("De organisatie bestaat niet.");
@@ -61,11 +62,11 @@ Result<PageOf<Organisatie>> ListOrganisaties(Env& env, const Page& page,
     paged.emplace_back(page.Offset());
     JH_ASSIGN_OR_RETURN(
         store::Rows rows,
-        tx.Query(std::string("SELECT ") + kColumns + " FROM organisaties" + where +
+        tx.Query(std::string("SELECT ") + kOrganisatieColumns + " FROM organisaties" + where +
                      " ORDER BY naam, id LIMIT $" + std::to_string(args.size() + 1) + " OFFSET $" +
                      std::to_string(args.size() + 2),
                  paged));
-    for (const auto& r : rows) out.items.push_back(FromRow(r));
+    for (const auto& r : rows) out.items.push_back(OrganisatieFromRow(r));
     return {};
   }));
   return out;

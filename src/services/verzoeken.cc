@@ -13,7 +13,7 @@ namespace jh::services {
 
 namespace {
 
-constexpr const char* kResource = "verzoek";
+constexpr const char* kVerzoekResource = "verzoek";
 constexpr const char* kKolommen =
     "id, soort, context, status, medeondertekening, ingediend_op, termijn, verlengd, "
     "besloten_op, betrokkene_id, verzoeker_id, verzoeker_rol, medeondertekend_door, compleet_op, "
@@ -96,7 +96,7 @@ bool MagKennen(const auth::Actor& a, const Rij& r) {
 Status WeigeringVeiligThuis(Env& env, const Rij& r, const std::string& reden) {
   const char* action = "besluitVerzoek";
   if (r.v.soort == "verwijdering") {
-    return Enforce(env, action, kResource, r.v.id, rules::Vt09Weigering(reden),
+    return Enforce(env, action, kVerzoekResource, r.v.id, rules::Vt09Weigering(reden),
                    Weigering::kOnverwerkbaar);
   }
   if (r.v.soort != "inzage") return {};
@@ -109,7 +109,7 @@ Status WeigeringVeiligThuis(Env& env, const Rij& r, const std::string& reden) {
       geboren = Date::Parse(rows[0].Text(0)).value_or(Date{});
     return {};
   }));
-  return Enforce(env, action, kResource, r.v.id,
+  return Enforce(env, action, kVerzoekResource, r.v.id,
                  rules::Vt10Weigering(r.verzoeker_rol == "vertegenwoordiger",
                                       AgeInYears(geboren, env.clock.Today()), reden),
                  Weigering::kOnverwerkbaar);
@@ -142,7 +142,7 @@ Result<Verzoek> CreateVerzoek(Env& env, const NieuwVerzoek& in) {
   }
   const rules::Verzoekbevoegdheid b = rules::Avg02(ContextVan(in.context), SoortVan(in.soort), wie,
                                                    betrokkene ? betrokkene->second : today, today);
-  JH_TRY(Enforce(env, "createVerzoek", kResource, "", b.decision, Weigering::kVerboden));
+  JH_TRY(Enforce(env, "createVerzoek", kVerzoekResource, "", b.decision, Weigering::kVerboden));
 
   Verzoek v{crypto::NewUuid(),
             in.soort,
@@ -197,7 +197,7 @@ Result<Verzoek> MedeondertekenVerzoek(Env& env, const std::string& id) {
           : rules::Decision::Refuse("VIR-15", "Jw 7.1.5.1",
                                     "De andere partij (jeugdige of vertegenwoordiger) "
                                     "ondertekent mee, niet de verzoeker zelf.");
-  JH_TRY(Enforce(env, "medeondertekenVerzoek", kResource, id, d, Weigering::kVerboden));
+  JH_TRY(Enforce(env, "medeondertekenVerzoek", kVerzoekResource, id, d, Weigering::kVerboden));
   if (r->v.medeondertekening != "nodig") {
     return Error::Conflict("Dit verzoek heeft geen medeondertekening (meer) nodig.");
   }
@@ -229,7 +229,7 @@ Result<Verzoek> VerlengVerzoek(Env& env, const std::string& id, const std::strin
     return Error::Conflict("Het verzoek is al beslist of nog niet compleet.");
   }
   const Date ontvangen = Date::Parse(*r->compleet_op).value_or(Date{});
-  JH_TRY(Enforce(env, "verlengVerzoek", kResource, id,
+  JH_TRY(Enforce(env, "verlengVerzoek", kVerzoekResource, id,
                  rules::Avg01Verlenging(ontvangen, env.clock.Today(), r->v.verlengd, reden),
                  Weigering::kOnverwerkbaar));
   r->v.termijn = rules::Avg01Verlengd(rules::Avg01Termijn(ontvangen)).ToString();

@@ -14,8 +14,8 @@ namespace jh::services {
 
 namespace {
 
-constexpr const char* kResource = "vir-melding";
-constexpr const char* kColumns =
+constexpr const char* kMeldingResource = "vir-melding";
+constexpr const char* kMeldingColumns =
     "id, status, gemeld_op, verwijderen_uiterlijk, verwijderd_op, reden, gearchiveerd_op, "
     "melder_id, persoon_id, jeugdige_sleutel, vernietigd_op";
 
@@ -123,7 +123,7 @@ Status GatherBestaande(store::Tx& tx, const Jeugdige& j, const std::string& nieu
   return {};
 }
 
-// A registration row (kColumns) as the melder sees it.
+// A registration row (kMeldingColumns) as the melder sees it.
 Result<VirMelding> ToMelding(store::Tx& tx, Env& env, BetrokkenenCache& contacten,
                              const store::Row& r) {
   VirMelding m;
@@ -163,18 +163,18 @@ Result<VirMelding> CreateVirMelding(Env& env, const NieuweVirMelding& in) {
   rules::MelderFeiten feiten{a.meldingsbevoegd, a.organisatie_soort, a.gemeentecode, {}};
   // Who may register comes first; the convenant part needs the youth's municipality.
   if (!feiten.meldingsbevoegd || !rules::Vir02Categorie(feiten.organisatie_soort)) {
-    JH_TRY(Enforce(env, "createVirMelding", kResource, "", rules::Vir02(feiten, "", today),
+    JH_TRY(Enforce(env, "createVirMelding", kMeldingResource, "", rules::Vir02(feiten, "", today),
                    Weigering::kVerboden));
   }
-  JH_TRY(Enforce(env, "createVirMelding", kResource, "", rules::Vir03(in.redelijk_vermoeden),
+  JH_TRY(Enforce(env, "createVirMelding", kMeldingResource, "", rules::Vir03(in.redelijk_vermoeden),
                  Weigering::kOnverwerkbaar));
   JH_ASSIGN_OR_RETURN(std::optional<Jeugdige> j, FindJeugdige(env, in));
   if (!j) return UnknownReference("bsn", "Een persoon met dit BSN");
   JH_ASSIGN_OR_RETURN(feiten.convenanten, LoadConvenanten(env, a.organisatie_id));
-  JH_TRY(Enforce(env, "createVirMelding", kResource, "",
+  JH_TRY(Enforce(env, "createVirMelding", kMeldingResource, "",
                  rules::Vir02(feiten, j->gemeentecode, today), Weigering::kVerboden));
-  JH_TRY(Enforce(env, "createVirMelding", kResource, "", rules::Vir01(j->geboortedatum, today),
-                 Weigering::kOnverwerkbaar));
+  JH_TRY(Enforce(env, "createVirMelding", kMeldingResource, "",
+                 rules::Vir01(j->geboortedatum, today), Weigering::kOnverwerkbaar));
   if (j->overleden) {
     return Error::Unprocessable("VIR-11", "Jw 7.1.4.5(2)",
                                 "De jeugdige is overleden; registraties worden verwijderd.");
@@ -244,7 +244,7 @@ Result<PageOf<VirMelding>> ListEigenVirMeldingen(Env& env, const Page& page,
                      (status.empty() ? "" : " AND status = $2"),
                  count_args));
     out.totaal = n[0].Int(0);
-    JH_ASSIGN_OR_RETURN(rows, tx.Query(std::string("SELECT ") + kColumns +
+    JH_ASSIGN_OR_RETURN(rows, tx.Query(std::string("SELECT ") + kMeldingColumns +
                                            " FROM vir_meldingen WHERE melder_id = $1" +
                                            (status.empty() ? "" : " AND status = $4") +
                                            " ORDER BY gemeld_op DESC, id LIMIT $2 OFFSET $3",
@@ -262,18 +262,18 @@ Result<PageOf<VirMelding>> ListEigenVirMeldingen(Env& env, const Page& page,
 
 namespace {
 // Reads a registration; a deny on VIR-08 and kNotFound when it is not the caller's own.
-Result<store::Row> LoadEigen(Env& env, const std::string& id, const char* action) {
+Result<store::Row> LoadEigenMelding(Env& env, const std::string& id, const char* action) {
   std::optional<store::Row> row;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
-    JH_ASSIGN_OR_RETURN(
-        store::Rows rows,
-        tx.Query(std::string("SELECT ") + kColumns + " FROM vir_meldingen WHERE id = $1", {id}));
+    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query(std::string("SELECT ") + kMeldingColumns +
+                                                       " FROM vir_meldingen WHERE id = $1",
+                                                   {id}));
     row = rows.empty() ? std::nullopt : std::optional<store::Row>(rows[0]);
     return {};
   }));
   const rules::Decision d =
       rules::Vir08EigenRegistratie(env.actor->id, row ? row->Text(7) : std::string());
-  if (!Enforce(env, action, kResource, id, d, Weigering::kVerboden).ok()) {
+  if (!Enforce(env, action, kMeldingResource, id, d, Weigering::kVerboden).ok()) {
     return Error::NotFound("De melding bestaat niet.");  // another's: may not know of it
   }
   return *row;
@@ -281,7 +281,7 @@ Result<store::Row> LoadEigen(Env& env, const std::string& id, const char* action
 }  // namespace
 
 Result<VirMelding> GetEigenVirMelding(Env& env, const std::string& id) {
-  JH_ASSIGN_OR_RETURN(store::Row row, LoadEigen(env, id, "getVirMelding"));
+  JH_ASSIGN_OR_RETURN(store::Row row, LoadEigenMelding(env, id, "getVirMelding"));
   std::optional<VirMelding> m;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
     BetrokkenenCache contacten(tx, env.vault);
@@ -293,15 +293,15 @@ Result<VirMelding> GetEigenVirMelding(Env& env, const std::string& id) {
 }
 
 Result<VirMelding> VerwijderVirMelding(Env& env, const std::string& id, const std::string& reden) {
-  JH_ASSIGN_OR_RETURN(store::Row row, LoadEigen(env, id, "deleteVirMelding"));
+  JH_ASSIGN_OR_RETURN(store::Row row, LoadEigenMelding(env, id, "deleteVirMelding"));
   const bool archiveren = rules::Vir10Archiveren(reden);
   bool niet_actief = false;
   std::optional<VirMelding> out;
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     niet_actief = false;
-    JH_ASSIGN_OR_RETURN(
-        store::Rows cur,
-        tx.Query(std::string("SELECT ") + kColumns + " FROM vir_meldingen WHERE id = $1", {id}));
+    JH_ASSIGN_OR_RETURN(store::Rows cur, tx.Query(std::string("SELECT ") + kMeldingColumns +
+                                                      " FROM vir_meldingen WHERE id = $1",
+                                                  {id}));
     if (cur.empty() || cur[0].Text(1) != "actief") {
       niet_actief = true;
       return {};
@@ -322,9 +322,9 @@ Result<VirMelding> VerwijderVirMelding(Env& env, const std::string& id, const st
     LogRead(env, cur[0],
             archiveren ? "melding verwijderen (risico weg, archief)"
                        : "melding verwijderen (onterecht)");
-    JH_ASSIGN_OR_RETURN(
-        store::Rows after,
-        tx.Query(std::string("SELECT ") + kColumns + " FROM vir_meldingen WHERE id = $1", {id}));
+    JH_ASSIGN_OR_RETURN(store::Rows after, tx.Query(std::string("SELECT ") + kMeldingColumns +
+                                                        " FROM vir_meldingen WHERE id = $1",
+                                                    {id}));
     BetrokkenenCache contacten(tx, env.vault);
     JH_ASSIGN_OR_RETURN(out, ToMelding(tx, env, contacten, after[0]));
     return {};

@@ -12,7 +12,7 @@ namespace jh::services {
 
 namespace {
 
-constexpr int64_t kBatch = 500;
+constexpr int64_t kVirOpschoningBatch = 500;
 
 // Clears everything that links a registration to its youth.
 constexpr const char* kOntkoppel =
@@ -47,7 +47,7 @@ Result<std::string> RemoveBatch(Env& env, const std::string& after, VirOpschonin
                  "LEFT JOIN personen p ON p.id = m.persoon_id WHERE m.status = 'actief' "
                  "AND m.verwijderen_uiterlijk <= $1 "
                  "AND m.id > $2 ORDER BY m.id LIMIT $3",
-                 {today.ToString(), after, kBatch}));
+                 {today.ToString(), after, kVirOpschoningBatch}));
     const std::string now = env.clock.NowRfc3339();
     for (const store::Row& r : rows) {
       last = r.Text(0);
@@ -103,7 +103,7 @@ Result<std::string> DestroyBatch(Env& env, const std::string& after, VirOpschoni
                  "LEFT JOIN personen p ON p.id = m.persoon_id WHERE m.gearchiveerd_op IS NOT NULL "
                  "AND m.vernietigd_op IS NULL AND m.jeugdige_sleutel IS NOT NULL AND m.id > $1 "
                  "ORDER BY m.id LIMIT $2",
-                 {after, kBatch}));
+                 {after, kVirOpschoningBatch}));
     const std::string now = env.clock.NowRfc3339();
     for (const store::Row& r : rows) {
       last = r.Text(0);

@@ -9,7 +9,7 @@ namespace jh::services {
 
 namespace {
 
-constexpr int64_t kBatch = 500;
+constexpr int64_t kBewaringBatch = 500;
 
 // The parts of a case, children first (foreign keys).
 constexpr const char* kDelen[] = {
@@ -67,7 +67,7 @@ Result<std::string> Batch(Env& env, const std::string& after, int64_t& vernietig
         store::Rows rows,
         tx.Query("SELECT id, gewijzigd_op FROM vt_zaken WHERE vernietigd_op IS NULL AND "
                  "bewaren_tot <= $1 AND id > $2 ORDER BY id LIMIT $3",
-                 {today.ToString(), after, kBatch}));
+                 {today.ToString(), after, kBewaringBatch}));
     const std::string now = env.clock.NowRfc3339();
     for (const store::Row& r : rows) {
       last = r.Text(0);

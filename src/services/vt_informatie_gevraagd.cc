@@ -12,10 +12,10 @@ namespace jh::services {
 
 namespace {
 
-constexpr const char* kResource = "informatieverzoek";
+constexpr const char* kInformatieverzoekResource = "informatieverzoek";
 
 // The columns of a request as the asked organisation sees it, with its case for the key.
-constexpr const char* kSelect =
+constexpr const char* kInformatieverzoekSelect =
     "SELECT iv.id, o.naam, iv.vraag_enc, iv.verzocht_op, iv.antwoord_enc, iv.beantwoord_op, "
     "iv.zaak_id, iv.organisatie_id FROM vt_informatieverzoeken iv "
     "JOIN vt_zaken z ON z.id = iv.zaak_id JOIN organisaties o ON o.id = z.organisatie_id ";
@@ -42,8 +42,8 @@ Result<Gelezen> Lees(store::Tx& tx, Env& env, const store::Row& r) {
 
 void Besluit(Env& env, const std::string& id, bool gevraagd) {
   const rules::Decision d = rules::Vt02Antwoord(gevraagd);
-  Decide(env, audit::Decision{"informatieverzoek", kResource, id, d.allowed, std::string(d.rule),
-                              std::string(d.ground), d.reason});
+  Decide(env, audit::Decision{"informatieverzoek", kInformatieverzoekResource, id, d.allowed,
+                              std::string(d.rule), std::string(d.ground), d.reason});
 }
 
 }  // namespace
@@ -71,7 +71,7 @@ Result<PageOf<GevraagdeInformatie>> GevraagdeInformatieverzoeken(Env& env,
                                 {org}));
     out.totaal = n.empty() ? 0 : n[0].Int(0);
     JH_ASSIGN_OR_RETURN(store::Rows rows,
-                        tx.Query(std::string(kSelect) + where +
+                        tx.Query(std::string(kInformatieverzoekSelect) + where +
                                      " ORDER BY iv.verzocht_op DESC, iv.id LIMIT $2 OFFSET $3",
                                  {org, page.pagina_grootte, page.Offset()}));
     for (const store::Row& r : rows) {
@@ -97,9 +97,10 @@ Result<GevraagdeInformatie> BeantwoordGevraagdeInformatie(Env& env, const std::s
   std::optional<Gelezen> g;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
     g.reset();
-    JH_ASSIGN_OR_RETURN(
-        store::Rows rows,
-        tx.Query(std::string(kSelect) + "WHERE iv.id = $1 AND z.vernietigd_op IS NULL", {id}));
+    JH_ASSIGN_OR_RETURN(store::Rows rows,
+                        tx.Query(std::string(kInformatieverzoekSelect) +
+                                     "WHERE iv.id = $1 AND z.vernietigd_op IS NULL",
+                                 {id}));
     if (rows.empty()) return {};
     JH_ASSIGN_OR_RETURN(Gelezen gelezen, Lees(tx, env, rows[0]));
     g = std::move(gelezen);

@@ -10,7 +10,7 @@
 namespace jh::services {
 
 namespace {
-constexpr const char* kResource = "vt-zaak";
+constexpr const char* kOnderzoekResource = "vt-zaak";
 
 // The open informing term of a case, read outside a write (for the rule) or inside one.
 Result<std::optional<std::pair<std::string, Date>>> OpenInformeren(store::Tx& tx,
@@ -35,9 +35,9 @@ Result<VtOnderzoek> StartVtOnderzoek(Env& env, const std::string& zaak_id,
   if (today < besluitdatum) {
     return Inconsistent("besluitdatum", "toekomst", "De besluitdatum ligt in de toekomst.");
   }
-  JH_TRY(Enforce(env, action, kResource, zaak_id, rules::Vt02Informatie(t.zaak.soort, true),
-                 Weigering::kVerboden));
-  JH_TRY(Enforce(env, action, kResource, zaak_id, rules::Vt06Start(besluitdatum, today),
+  JH_TRY(Enforce(env, action, kOnderzoekResource, zaak_id,
+                 rules::Vt02Informatie(t.zaak.soort, true), Weigering::kVerboden));
+  JH_TRY(Enforce(env, action, kOnderzoekResource, zaak_id, rules::Vt06Start(besluitdatum, today),
                  Weigering::kOnverwerkbaar));
   const rules::Vt06Termijnen termijnen = rules::Vt06(besluitdatum);
   VtOnderzoek out{crypto::NewUuid(), besluitdatum, today, termijnen.start_uiterlijk,
@@ -76,7 +76,7 @@ Result<VtInformatietermijn> VerlengVtInformeren(Env& env, const std::string& zaa
     return {};
   }));
   if (!termijn) return GeenTermijn();
-  JH_TRY(Enforce(env, action, kResource, zaak_id,
+  JH_TRY(Enforce(env, action, kOnderzoekResource, zaak_id,
                  rules::Vt05Verlenging(termijn->second, env.clock.Today(), dagen, reden),
                  Weigering::kOnverwerkbaar));
   const Date nieuw = termijn->second.AddDays(dagen);

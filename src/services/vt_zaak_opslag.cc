@@ -8,7 +8,7 @@
 namespace jh::services {
 
 namespace {
-constexpr const char* kColumns =
+constexpr const char* kZaakColumns =
     "id, organisatie_id, soort, status, gemeentecode, grond, toestemming, melder_soort, "
     "melder_medewerker_id, toestemming_identiteit, aangemaakt_op, gewijzigd_op, bewaren_tot, "
     "omgezet_op, vraag_enc, omschrijving_enc, melder_enc";
@@ -20,7 +20,7 @@ std::optional<std::string> OptBytes(const store::Row& r, size_t i) {
 
 Result<VtZaakRij> LoadVtZaak(store::Tx& tx, const std::string& id) {
   JH_ASSIGN_OR_RETURN(store::Rows rows,
-                      tx.Query(std::string("SELECT ") + kColumns +
+                      tx.Query(std::string("SELECT ") + kZaakColumns +
                                    " FROM vt_zaken WHERE id = $1 AND vernietigd_op IS NULL",
                                {id}));
   if (rows.empty()) return Error::NotFound("De zaak bestaat niet.");

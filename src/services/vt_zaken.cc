@@ -15,7 +15,7 @@ namespace jh::services {
 
 namespace {
 
-constexpr const char* kResource = "vt-zaak";
+constexpr const char* kVtZaakResource = "vt-zaak";
 
 bool IsVtMedewerker(const auth::Actor& a) { return a.HasRole("vt-medewerker"); }
 
@@ -152,12 +152,12 @@ Result<VtZaak> CreateVtZaak(Env& env, const NieuweVtZaak& in) {
   JH_TRY(CheckVorm(a, in));
   const char* action = "createVtZaak";
   if (in.soort == "advies") {
-    JH_TRY(Enforce(env, action, kResource, "",
+    JH_TRY(Enforce(env, action, kVtZaakResource, "",
                    rules::Vt01Advies(!in.betrokkenen.empty(), in.toestemming),
                    Weigering::kOnverwerkbaar));
   } else {
-    JH_TRY(
-        Enforce(env, action, kResource, "", rules::Vt03Grond(in.grond), Weigering::kOnverwerkbaar));
+    JH_TRY(Enforce(env, action, kVtZaakResource, "", rules::Vt03Grond(in.grond),
+                   Weigering::kOnverwerkbaar));
   }
   JH_ASSIGN_OR_RETURN(std::vector<VtPersoon> personen, ZoekVtPersonen(env, in.betrokkenen));
   const std::string gemeente = GemeenteVan(personen);
@@ -205,7 +205,7 @@ Result<VtZaak> ZetVtZaakOm(Env& env, const std::string& id, const std::optional<
                            const std::string& omschrijving,
                            const std::vector<VtNieuweBetrokkene>& betrokkenen) {
   JH_ASSIGN_OR_RETURN(VtToegang t, OpenVtZaak(env, id, "convertVtZaak", true));
-  JH_TRY(Enforce(env, "convertVtZaak", kResource, id, rules::Vt03Grond(grond),
+  JH_TRY(Enforce(env, "convertVtZaak", kVtZaakResource, id, rules::Vt03Grond(grond),
                  Weigering::kOnverwerkbaar));
   JH_ASSIGN_OR_RETURN(std::vector<VtPersoon> personen, ZoekVtPersonen(env, betrokkenen));
   bool al_melding = false;

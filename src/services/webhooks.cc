@@ -12,7 +12,7 @@ namespace jh::services {
 
 namespace {
 
-constexpr const char* kGeheimField = "webhook-geheim";
+constexpr const char* kWebhookGeheimField = "webhook-geheim";
 constexpr int kMaxEventDepth = 32;
 
 Error NoOrganisatie() { return Error::NotFound("De organisatie bestaat niet."); }
@@ -90,15 +90,15 @@ Result<Webhook> SetWebhook(Env& env, const std::string& organisatie_id, const st
       JH_TRY(
           tx.Exec("UPDATE webhooks SET url = $2, geheim_enc = $3, gewijzigd_op = $4 "
                   "WHERE organisatie_id = $1",
-                  {organisatie_id, url, Seal(*key, *id, kGeheimField, out.geheim), now}));
+                  {organisatie_id, url, Seal(*key, *id, kWebhookGeheimField, out.geheim), now}));
       return {};
     }
     const std::string new_id = crypto::NewUuid();
     JH_ASSIGN_OR_RETURN(crypto::DataKey key, CreateDataKey(tx, env.vault, new_id));
-    JH_TRY(
-        tx.Exec("INSERT INTO webhooks (organisatie_id, id, url, geheim_enc, aangemaakt_op, "
-                "gewijzigd_op) VALUES ($1, $2, $3, $4, $5, $5)",
-                {organisatie_id, new_id, url, Seal(key, new_id, kGeheimField, out.geheim), now}));
+    JH_TRY(tx.Exec(
+        "INSERT INTO webhooks (organisatie_id, id, url, geheim_enc, aangemaakt_op, "
+        "gewijzigd_op) VALUES ($1, $2, $3, $4, $5, $5)",
+        {organisatie_id, new_id, url, Seal(key, new_id, kWebhookGeheimField, out.geheim), now}));
     return {};
   }));
   if (!exists) return NoOrganisatie();

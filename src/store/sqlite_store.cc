@@ -22,28 +22,28 @@ namespace jh::store {
 namespace {
 
 using sqlite::Access;
-using sqlite::Connection;
+using SqliteConnection = sqlite::Connection;
 using sqlite::ConnectionOptions;
 
 // Read-only connections, checked out by one thread at a time.
 // Thread-safety: Acquire and Release are safe from any thread.
 class ReaderPool {
  public:
-  explicit ReaderPool(std::vector<std::unique_ptr<Connection>> connections)
+  explicit ReaderPool(std::vector<std::unique_ptr<SqliteConnection>> connections)
       : all_(std::move(connections)) {
     for (auto& c : all_) free_.push_back(c.get());
   }
 
   // Blocks while every connection is in use.
-  Connection* Acquire() {
+  SqliteConnection* Acquire() {
     std::unique_lock lock(mu_);
     cv_.wait(lock, [this] { return !free_.empty(); });
-    Connection* c = free_.back();
+    SqliteConnection* c = free_.back();
     free_.pop_back();
     return c;
   }
 
-  void Release(Connection* c) {
+  void Release(SqliteConnection* c) {
     {
       std::lock_guard lock(mu_);
       free_.push_back(c);
@@ -52,13 +52,13 @@ class ReaderPool {
   }
 
  private:
-  const std::vector<std::unique_ptr<Connection>> all_;
+  const std::vector<std::unique_ptr<SqliteConnection>> all_;
   std::mutex mu_;
   std::condition_variable cv_;
-  std::vector<Connection*> free_;  // guarded by mu_
+  std::vector<SqliteConnection*> free_;  // guarded by mu_
 };
 
-Status ReadInSnapshot(Connection& c, const Store::TxFn& fn) {
+Status ReadInSnapshot(SqliteConnection& c, const Store::TxFn& fn) {
   JH_TRY(c.Control("BEGIN"));
   sqlite::ConnectionTx tx(c);
   Status result = CallSafely(fn, tx);
@@ -82,11 +82,11 @@ class SqliteStore final : public Store {
 
   // Opened after the migrations ran, so readers never see a schema half made.
   Status OpenReaders(const std::filesystem::path& file, const SqliteOptions& options) {
-    std::vector<std::unique_ptr<Connection>> readers;
+    std::vector<std::unique_ptr<SqliteConnection>> readers;
     const ConnectionOptions reader_options{Access::kReadOnly, options.busy_timeout_ms, options.vfs,
                                            options.reader_cache_kib, 0};
     for (int i = 0; i < std::max(1, options.read_connections); ++i) {
-      JH_ASSIGN_OR_RETURN(auto c, Connection::Open(file, reader_options));
+      JH_ASSIGN_OR_RETURN(auto c, SqliteConnection::Open(file, reader_options));
       readers.push_back(std::move(c));
     }
     readers_ = std::make_unique<ReaderPool>(std::move(readers));
@@ -96,7 +96,7 @@ class SqliteStore final : public Store {
   Status Write(TxFn fn) override { return writer_->Submit(std::move(fn)); }
 
   Status Read(TxFn fn) override {
-    Connection* c = readers_->Acquire();
+    SqliteConnection* c = readers_->Acquire();
     Status result = ReadInSnapshot(*c, fn);
     readers_->Release(c);
     return result;
@@ -119,7 +119,7 @@ class SqliteStore final : public Store {
   // A checkpoint may run on any read-write connection; a short-lived one keeps it off the
   // writer thread. TRUNCATE waits (busy_timeout) for readers and leaves a zero-length WAL.
   Status ForgetOverwritten() override {
-    JH_ASSIGN_OR_RETURN(auto c, Connection::Open(file_, options_));
+    JH_ASSIGN_OR_RETURN(auto c, SqliteConnection::Open(file_, options_));
     JH_ASSIGN_OR_RETURN(Rows r, c->Query("PRAGMA wal_checkpoint(TRUNCATE)", {}));
     if (r.empty() || r[0].Int(0) != 0) {
       return Error::Unavailable("De WAL kon niet volledig worden opgeruimd.");
@@ -148,7 +148,7 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
   // Before the first connection initialises SQLite; later calls change nothing, and a
   // process that started SQLite some other way runs without it (sqlite_truncate_shim.h).
   (void)sqlite::UseTruncateShim();
-  auto conn = Connection::Open(
+  auto conn = SqliteConnection::Open(
       file, ConnectionOptions{Access::kReadWrite, options.busy_timeout_ms, options.vfs,
                               options.writer_cache_kib, options.wal_autocheckpoint_pages});
   if (!conn.ok()) return Unavailable("De database kan niet worden geopend", conn.error());
@@ -156,7 +156,7 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
   std::unique_ptr<sqlite::Checkpointer> checkpointer;
   if (options.checkpoint_in_background) {
     // Opened after the writer's connection, which made the file and put it in WAL mode.
-    auto own = Connection::Open(file, plain);
+    auto own = SqliteConnection::Open(file, plain);
     if (!own.ok()) return Unavailable("De database kan niet worden geopend", own.error());
     constexpr int kSqliteDefaultLimit = 1000;
     const int limit = options.wal_autocheckpoint_pages > 0 ? options.wal_autocheckpoint_pages

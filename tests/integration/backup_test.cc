@@ -14,7 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-json Persoon(const std::string& bsn) {
+json BackupPersoon(const std::string& bsn) {
   return {{"bsn", bsn},
           {"voornamen", "Back"},
           {"geslachtsnaam", "Up"},
@@ -33,7 +33,7 @@ TEST(Backup, RestoresAConsistentSnapshotTakenUnderLoad) {
   ASSERT_NE(server, nullptr);
   HttpClient client(server->port());
   const std::string& token = server->beheerder_token();
-  auto before = JsonRequest(client, "POST", "/api/v1/personen", Persoon("999910012"), token);
+  auto before = JsonRequest(client, "POST", "/api/v1/personen", BackupPersoon("999910012"), token);
   ASSERT_EQ(before.status, 201) << before.body;
   const std::string kept = BodyJson(before)["id"];
 
@@ -59,7 +59,7 @@ TEST(Backup, RestoresAConsistentSnapshotTakenUnderLoad) {
   EXPECT_GT(written, 0);
 
   // After the backup: a person that the restore will take away.
-  auto after = JsonRequest(client, "POST", "/api/v1/personen", Persoon("999910024"), token);
+  auto after = JsonRequest(client, "POST", "/api/v1/personen", BackupPersoon("999910024"), token);
   ASSERT_EQ(after.status, 201);
   const std::string lost = BodyJson(after)["id"];
 
@@ -81,8 +81,9 @@ TEST(Backup, RestoresAConsistentSnapshotTakenUnderLoad) {
   EXPECT_EQ(JsonRequest(again, "GET", "/api/v1/personen/" + kept, json(), token).status, 200);
   EXPECT_EQ(JsonRequest(again, "GET", "/api/v1/personen/" + lost, json(), token).status, 404);
   // The restored store takes new writes, and its chains verify after them.
-  EXPECT_EQ(JsonRequest(again, "POST", "/api/v1/personen", Persoon("999910036"), token).status,
-            201);
+  EXPECT_EQ(
+      JsonRequest(again, "POST", "/api/v1/personen", BackupPersoon("999910036"), token).status,
+      201);
   ASSERT_EQ(server->Stop(), 0);
   std::tie(code, out) =
       ServerProcess::Run({"audit", "verify", "--data", server->data_dir().string()});
@@ -97,7 +98,7 @@ TEST(Backup, RefusesAMasterKeyThatDoesNotFit) {
   auto server = ServerProcess::Start();
   ASSERT_NE(server, nullptr);
   HttpClient client(server->port());
-  ASSERT_EQ(JsonRequest(client, "POST", "/api/v1/personen", Persoon("999910012"),
+  ASSERT_EQ(JsonRequest(client, "POST", "/api/v1/personen", BackupPersoon("999910012"),
                         server->beheerder_token())
                 .status,
             201);

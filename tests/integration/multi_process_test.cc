@@ -24,12 +24,12 @@ namespace {
 
 using nlohmann::json;
 
-constexpr int kMelders = 20;
+constexpr int kProcesMelders = 20;
 constexpr int kJeugdigen = 10;
 constexpr int kPersonen = 200;
 
 // Each person at an address of his own, so that only same-youth matches arise (VIR-06).
-json Persoon(const std::string& bsn) {
+json ProcesPersoon(const std::string& bsn) {
   return {{"bsn", bsn},
           {"voornamen", "M"},
           {"geslachtsnaam", "P"},
@@ -61,7 +61,7 @@ TEST(MultiProcess, ConflictingWritesOnTwoProcessesEndAsIfSerial) {
   must("/api/v1/organisaties/" + org + "/convenanten",
        {{"gemeentecode", "GM0363"}, {"geldigVanaf", "2025-01-01"}}, "id");
   std::vector<std::string> melders;
-  for (int i = 0; i < kMelders; ++i) {
+  for (int i = 0; i < kProcesMelders; ++i) {
     const std::string id = must("/api/v1/medewerkers",
                                 {{"organisatieId", org},
                                  {"naam", "Melder " + std::to_string(i)},
@@ -73,7 +73,7 @@ TEST(MultiProcess, ConflictingWritesOnTwoProcessesEndAsIfSerial) {
     melders.push_back(must("/api/v1/medewerkers/" + id + "/tokens", json::object(), "token"));
   }
   const auto jeugdigen = ValidBsns(999920000, kJeugdigen);
-  for (const auto& bsn : jeugdigen) must("/api/v1/personen", Persoon(bsn), "id");
+  for (const auto& bsn : jeugdigen) must("/api/v1/personen", ProcesPersoon(bsn), "id");
   const auto nieuw = ValidBsns(999930000, kPersonen);
 
   // The work: every request goes to both processes at once.
@@ -86,7 +86,7 @@ TEST(MultiProcess, ConflictingWritesOnTwoProcessesEndAsIfSerial) {
   std::vector<Job> jobs;
   for (uint16_t port : {a->port(), b->port()}) {
     for (const auto& bsn : nieuw) {
-      jobs.push_back({port, "POST", "/api/v1/personen", beheer, Persoon(bsn), "persoon"});
+      jobs.push_back({port, "POST", "/api/v1/personen", beheer, ProcesPersoon(bsn), "persoon"});
     }
     for (const auto& bsn : jeugdigen) {
       for (const auto& t : melders) {
@@ -99,8 +99,8 @@ TEST(MultiProcess, ConflictingWritesOnTwoProcessesEndAsIfSerial) {
       }
     }
     for (int i = 0; i < 120; ++i) {  // the same tokens, read on both
-      jobs.push_back(
-          {port, "GET", "/api/v1/verwijsindex/meldingen", melders[i % kMelders], json(), "lezen"});
+      jobs.push_back({port, "GET", "/api/v1/verwijsindex/meldingen", melders[i % kProcesMelders],
+                      json(), "lezen"});
     }
   }
   ASSERT_GE(jobs.size(), 1000u);
@@ -132,8 +132,8 @@ TEST(MultiProcess, ConflictingWritesOnTwoProcessesEndAsIfSerial) {
   // Serially: each person once (the other attempt 409), each (melder, youth) once, reads fine.
   EXPECT_EQ(statuses["persoon"][201], kPersonen);
   EXPECT_EQ(statuses["persoon"][409], kPersonen);
-  EXPECT_EQ(statuses["melding"][201], kMelders * kJeugdigen);
-  EXPECT_EQ(statuses["melding"][409], kMelders * kJeugdigen);
+  EXPECT_EQ(statuses["melding"][201], kProcesMelders * kJeugdigen);
+  EXPECT_EQ(statuses["melding"][409], kProcesMelders * kJeugdigen);
   EXPECT_EQ(statuses["lezen"][200], 240);
   for (const auto& [kind, by] : statuses) {
     for (const auto& [status, n] : by) {
@@ -143,7 +143,7 @@ TEST(MultiProcess, ConflictingWritesOnTwoProcessesEndAsIfSerial) {
   }
   // Every melder heard of every other melder once per youth, through either process.
   HttpClient via_b(b->port());
-  for (int i = 0; i < kMelders; ++i) {
+  for (int i = 0; i < kProcesMelders; ++i) {
     std::map<std::string, int> heard;
     for (int pagina = 1;; ++pagina) {
       auto r = JsonRequest(
@@ -156,7 +156,7 @@ TEST(MultiProcess, ConflictingWritesOnTwoProcessesEndAsIfSerial) {
       }
       if (body["resultaten"].empty() || pagina * 100 >= body["totaal"].get<int>()) break;
     }
-    EXPECT_EQ(heard.size(), static_cast<size_t>(kMelders - 1)) << "melder " << i;
+    EXPECT_EQ(heard.size(), static_cast<size_t>(kProcesMelders - 1)) << "melder " << i;
     for (const auto& [naam, n] : heard) EXPECT_EQ(n, kJeugdigen) << naam << " for melder " << i;
   }
   ASSERT_EQ(b->Stop(), 0);
@@ -164,7 +164,7 @@ TEST(MultiProcess, ConflictingWritesOnTwoProcessesEndAsIfSerial) {
   // No acknowledged write without its processing record.
   auto rows = Peek(a->data_dir() / "jeugdhulp.db",
                    "SELECT COUNT(*) FROM verwerkingen WHERE name = 'melding in de verwijsindex'");
-  EXPECT_EQ(rows.at(0).at(0), std::to_string(kMelders * kJeugdigen));
+  EXPECT_EQ(rows.at(0).at(0), std::to_string(kProcesMelders * kJeugdigen));
   rows = Peek(a->data_dir() / "jeugdhulp.db",
               "SELECT COUNT(*) FROM verwerkingen WHERE name = 'persoon registreren'");
   EXPECT_EQ(rows.at(0).at(0), std::to_string(kPersonen + kJeugdigen));

@@ -31,7 +31,7 @@ namespace {
 
 using nlohmann::json;
 using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 // Stops and starts the throw-away cluster of scripts/pg-tmp (as `postgres` when root: the
 // server refuses to run as root). The destructor starts it again should a test fail while it
@@ -72,7 +72,7 @@ class Cluster {
   bool down_ = false;
 };
 
-json Persoon(const std::string& bsn) {
+json HerstartPersoon(const std::string& bsn) {
   return {{"bsn", bsn},
           {"voornamen", "Sam"},
           {"geslachtsnaam", "Herstart"},
@@ -87,7 +87,7 @@ struct Outcome {
   int status = 0;
   std::string id;      // on 201
   std::string detail;  // on anything else
-  Clock::duration took{};
+  SteadyClock::duration took{};
   bool read = false;
 };
 
@@ -111,8 +111,8 @@ TEST(PgRestart, OutageIs503NothingAcknowledgedIsLostServiceResumes) {
   std::atomic<int> acknowledged{0};
   std::mutex mu;
   std::vector<Outcome> outcomes;
-  auto record = [&](Outcome o, const HttpResponse& r, Clock::time_point start) {
-    o.took = Clock::now() - start;
+  auto record = [&](Outcome o, const HttpResponse& r, SteadyClock::time_point start) {
+    o.took = SteadyClock::now() - start;
     o.status = r.status;
     if (r.status / 100 != 2)
       o.detail = r.status == 0 ? r.error : r.Header("content-type") + " " + r.body;
@@ -128,8 +128,8 @@ TEST(PgRestart, OutageIs503NothingAcknowledgedIsLostServiceResumes) {
         const size_t i = next++;
         if (i >= bsns.size()) return;
         Outcome o{bsns[i]};
-        const Clock::time_point start = Clock::now();
-        HttpResponse r = JsonRequest(c, "POST", "/api/v1/personen", Persoon(o.bsn), token);
+        const SteadyClock::time_point start = SteadyClock::now();
+        HttpResponse r = JsonRequest(c, "POST", "/api/v1/personen", HerstartPersoon(o.bsn), token);
         if (r.status == 201) {
           o.id = BodyJson(r).value("id", "");
           ++acknowledged;
@@ -143,7 +143,7 @@ TEST(PgRestart, OutageIs503NothingAcknowledgedIsLostServiceResumes) {
   load.emplace_back([&] {
     HttpClient c(server->port(), 15s);
     while (!stop) {
-      const Clock::time_point start = Clock::now();
+      const SteadyClock::time_point start = SteadyClock::now();
       HttpResponse r = JsonRequest(c, "GET", "/api/v1/organisaties", json(), token);
       record(Outcome{"", 0, "", "", {}, true}, r, start);
       std::this_thread::sleep_for(20ms);
@@ -154,7 +154,8 @@ TEST(PgRestart, OutageIs503NothingAcknowledgedIsLostServiceResumes) {
     return outcomes.size();
   };
   auto wait_for = [&](auto cond, std::chrono::seconds limit) {
-    for (Clock::time_point end = Clock::now() + limit; Clock::now() < end && !cond();) {
+    for (SteadyClock::time_point end = SteadyClock::now() + limit;
+         SteadyClock::now() < end && !cond();) {
       std::this_thread::sleep_for(20ms);
     }
     return cond();

@@ -22,7 +22,7 @@ namespace {
 
 using http::ServerOptions;
 using namespace std::chrono_literals;
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 using ServerAbuseTest = EchoServerTest;
 
@@ -33,9 +33,9 @@ struct GoodClient {
 
   void Run(int n) {
     for (int i = 0; i < n; ++i) {
-      const Clock::time_point start = Clock::now();
+      const SteadyClock::time_point start = SteadyClock::now();
       statuses.push_back(client.Request("GET", "/echo?x=good").status);
-      slowest = std::max(slowest, Clock::now() - start);
+      slowest = std::max(slowest, SteadyClock::now() - start);
       std::this_thread::sleep_for(30ms);
     }
   }
@@ -51,7 +51,7 @@ struct GoodClient {
 
   HttpClient client;
   std::vector<int> statuses;
-  Clock::duration slowest{};
+  SteadyClock::duration slowest{};
 };
 
 // Sends `bytes` one at a time, `gap` apart; true when the server closed the connection

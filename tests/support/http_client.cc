@@ -15,7 +15,7 @@ namespace jh::testing {
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
+using SteadyClock = std::chrono::steady_clock;
 
 std::string Lower(std::string_view s) {
   std::string out(s);
@@ -87,10 +87,11 @@ bool HttpClient::SendRaw(std::string_view bytes) {
   return true;
 }
 
-HttpClient::ReadResult HttpClient::ReadMore(Clock::time_point deadline) {
+HttpClient::ReadResult HttpClient::ReadMore(SteadyClock::time_point deadline) {
   if (fd_ < 0 || eof_) return ReadResult::kEof;
   while (true) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
+    auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
     if (left.count() <= 0) return ReadResult::kTimeout;
     pollfd p{fd_, POLLIN, 0};
     int ready = ::poll(&p, 1, static_cast<int>(left.count()));
@@ -112,7 +113,7 @@ HttpClient::ReadResult HttpClient::ReadMore(Clock::time_point deadline) {
 
 bool HttpClient::WaitForClose(std::chrono::milliseconds wait) {
   if (fd_ < 0 || eof_) return true;
-  Clock::time_point deadline = Clock::now() + wait;
+  SteadyClock::time_point deadline = SteadyClock::now() + wait;
   while (true) {
     switch (ReadMore(deadline)) {
       case ReadResult::kData:
@@ -128,7 +129,7 @@ bool HttpClient::WaitForClose(std::chrono::milliseconds wait) {
 
 HttpResponse HttpClient::ReadResponse(bool head) {
   HttpResponse r;
-  Clock::time_point deadline = Clock::now() + timeout_;
+  SteadyClock::time_point deadline = SteadyClock::now() + timeout_;
   auto fail = [&](std::string why) {
     r.status = 0;
     r.error = std::move(why);

@@ -16,7 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<std::string> Fields(Chain chain, int i) {
+std::vector<std::string> LaneFields(Chain chain, int i) {
   std::vector<std::string> f;
   for (const auto& col : ChainColumns(chain)) {
     f.push_back(col == "status_code" ? "1" : col + "-" + std::to_string(i));
@@ -63,7 +63,7 @@ class AuditLanesTest : public ::testing::Test {
   Status AppendInLane(store::LaneState& lane, Chain chain, int n) {
     Status s = store_->Write([&](store::Tx& tx) -> Status {
       LaneTx laned(tx, lane, next_seq_);
-      for (int i = 0; i < n; ++i) JH_TRY(Append(laned, chain, Fields(chain, ++made_)));
+      for (int i = 0; i < n; ++i) JH_TRY(Append(laned, chain, LaneFields(chain, ++made_)));
       return {};
     });
     for (size_t i = 0; i < 2; ++i) {
@@ -77,7 +77,7 @@ class AuditLanesTest : public ::testing::Test {
     ASSERT_TRUE(store_
                     ->Write([&](store::Tx& tx) -> Status {
                       for (int i = 0; i < n; ++i) {
-                        JH_TRY(Append(tx, chain, Fields(chain, ++made_)));
+                        JH_TRY(Append(tx, chain, LaneFields(chain, ++made_)));
                       }
                       return {};
                     })
@@ -147,7 +147,7 @@ TEST_F(AuditLanesTest, InterleavedLanesEachLinkToTheirOwnRecordsAndVerify) {
 }
 
 TEST_F(AuditLanesTest, AHashBelongsToItsLane) {
-  const auto f = Fields(Chain::kBesluiten, 1);
+  const auto f = LaneFields(Chain::kBesluiten, 1);
   const std::string zero(32, '\0');
   EXPECT_NE(RecordHash(Chain::kBesluiten, zero, 7, f, 0),
             RecordHash(Chain::kBesluiten, zero, 7, f, 1));

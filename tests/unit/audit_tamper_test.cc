@@ -16,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using store::Value;
 
-std::vector<std::string> Fields(Chain chain, int i, const std::string& tag = "") {
+std::vector<std::string> TamperFields(Chain chain, int i, const std::string& tag = "") {
   std::vector<std::string> f;
   for (const auto& col : ChainColumns(chain)) {
     f.push_back(col == "status_code" ? std::to_string(1 + i % 2)
@@ -44,7 +44,7 @@ class AuditTamperTest : public ::testing::Test {
 
   void AppendMany(Chain chain, int n, const std::string& tag = "") {
     Status s = store_->Write([&](store::Tx& tx) -> Status {
-      for (int i = 1; i <= n; ++i) JH_TRY(Append(tx, chain, Fields(chain, i, tag)));
+      for (int i = 1; i <= n; ++i) JH_TRY(Append(tx, chain, TamperFields(chain, i, tag)));
       return {};
     });
     ASSERT_TRUE(s.ok()) << s.error().message;
@@ -184,7 +184,7 @@ TEST_F(AuditTamperTest, ForgedRecordInsertedIsFound) {
                     .ok());
     return h;
   }();
-  auto forged = Fields(Chain::kVerwerkingen, 99, "vals-");
+  auto forged = TamperFields(Chain::kVerwerkingen, 99, "vals-");
   std::vector<Value> params = {int64_t{3}, int64_t{2}};
   std::string cols, marks = "$1, $2";
   int n = 2;

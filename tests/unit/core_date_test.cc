@@ -2,11 +2,12 @@
 
 #include "core/clock.h"
 #include "core/date.h"
+#include "support/date_literal.h"
 
 namespace jh {
 namespace {
 
-Date D(const char* s) { return *Date::Parse(s); }
+using jh::testing::D;
 
 TEST(Date, ParsesStrictly) {
   EXPECT_TRUE(Date::Parse("2024-02-29"));

@@ -5,11 +5,12 @@
 
 #include "rules/jw.h"
 #include "rules/jw_declaratie.h"
+#include "support/date_literal.h"
 
 namespace jh::rules {
 namespace {
 
-Date D(const char* s) { return *Date::Parse(s); }
+using jh::testing::D;
 
 void ExpectRule(const Decision& d, bool allowed, std::string_view rule) {
   EXPECT_EQ(d.allowed, allowed) << d.reason;

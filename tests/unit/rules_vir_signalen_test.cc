@@ -10,8 +10,6 @@
 namespace jh::rules {
 namespace {
 
-using V = Verband;
-
 const NieuweRegistratie kNieuw{"n", "melder-n", "GM0363"};
 
 BestaandeRegistratie B(std::string id, std::string melder, Verband v,
@@ -37,8 +35,8 @@ TEST(Vir06, NoOtherRegistrationNoSignal) {
 }
 
 TEST(Vir06, EveryMelderAndTheRegieOfTheYouthsMunicipality) {
-  auto s = Vir06Vir07Vir12Signalen(
-      kNieuw, {B("a", "melder-a", V::kZelfdeJeugdige), B("b", "melder-b", V::kZelfdeJeugdige)});
+  auto s = Vir06Vir07Vir12Signalen(kNieuw, {B("a", "melder-a", Verband::kZelfdeJeugdige),
+                                            B("b", "melder-b", Verband::kZelfdeJeugdige)});
   ASSERT_EQ(s.size(), 4u);  // a, b, the new melder, the regie
   auto a = Aan(s, "melder-a");
   ASSERT_EQ(a.size(), 1u);
@@ -56,14 +54,14 @@ TEST(Vir06, EveryMelderAndTheRegieOfTheYouthsMunicipality) {
 }
 
 TEST(Vir06, TheMeldersOwnRegistrationsNeverMatch) {
-  EXPECT_TRUE(Vir06Vir07Vir12Signalen(
-                  kNieuw, {B("x", "melder-n", V::kGezin), B("y", "melder-n", V::kAdres)})
+  EXPECT_TRUE(Vir06Vir07Vir12Signalen(kNieuw, {B("x", "melder-n", Verband::kGezin),
+                                               B("y", "melder-n", Verband::kAdres)})
                   .empty());
 }
 
 TEST(Vir07, FamilyAndAddressSayTheYouthsDiffer) {
   auto s = Vir06Vir07Vir12Signalen(
-      kNieuw, {B("g", "melder-g", V::kGezin, "GM0599"), B("h", "melder-h", V::kAdres)});
+      kNieuw, {B("g", "melder-g", Verband::kGezin, "GM0599"), B("h", "melder-h", Verband::kAdres)});
   auto g = Aan(s, "melder-g");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].soort, SignaalSoort::kGezin);
@@ -78,15 +76,15 @@ TEST(Vir07, FamilyAndAddressSayTheYouthsDiffer) {
 }
 
 TEST(Vir07, ARegistrationCountsOnceUnderItsClosestRelation) {
-  auto s = Vir06Vir07Vir12Signalen(kNieuw,
-                                   {B("g", "melder-g", V::kAdres), B("g", "melder-g", V::kGezin)});
+  auto s = Vir06Vir07Vir12Signalen(
+      kNieuw, {B("g", "melder-g", Verband::kAdres), B("g", "melder-g", Verband::kGezin)});
   auto g = Aan(s, "melder-g");
   ASSERT_EQ(g.size(), 1u);
   EXPECT_EQ(g[0].soort, SignaalSoort::kGezin);
 }
 
 TEST(Vir07, InstitutionAddressesNeverMatch) {
-  BestaandeRegistratie instelling = B("i", "melder-i", V::kAdres);
+  BestaandeRegistratie instelling = B("i", "melder-i", Verband::kAdres);
   instelling.adres_uitgesloten = true;
   EXPECT_TRUE(Vir06Vir07Vir12Signalen(kNieuw, {instelling}).empty());
   instelling.adres_uitgesloten = false;
@@ -94,7 +92,7 @@ TEST(Vir07, InstitutionAddressesNeverMatch) {
 }
 
 TEST(Vir12, ArchiveGivesExactlyOneSignalToTheNewMelder) {
-  BestaandeRegistratie archief = B("old", "melder-old", V::kZelfdeJeugdige);
+  BestaandeRegistratie archief = B("old", "melder-old", Verband::kZelfdeJeugdige);
   archief.actief = false;
   auto s = Vir06Vir07Vir12Signalen(kNieuw, {archief});
   ASSERT_EQ(s.size(), 1u);
@@ -102,7 +100,7 @@ TEST(Vir12, ArchiveGivesExactlyOneSignalToTheNewMelder) {
   EXPECT_EQ(s[0].ontvanger_melder_id, "melder-n");
   EXPECT_EQ(s[0].betrokkenen, Ids{"old"});
   // An archived registration of a sibling is no reason for a signal.
-  archief.verband = V::kGezin;
+  archief.verband = Verband::kGezin;
   EXPECT_TRUE(Vir06Vir07Vir12Signalen(kNieuw, {archief}).empty());
 }
 

@@ -2,11 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "rules/vir.h"
+#include "support/date_literal.h"
 
 namespace jh::rules {
 namespace {
 
-Date D(const char* s) { return *Date::Parse(s); }
+using jh::testing::D;
 
 // VIR-01: under 23 on the date of registration.
 TEST(Vir01, AllowsUnder23RefusesFrom23AndBeforeBirth) {

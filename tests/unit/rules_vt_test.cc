@@ -3,11 +3,12 @@
 #include <gtest/gtest.h>
 
 #include "rules/vt.h"
+#include "support/date_literal.h"
 
 namespace jh::rules {
 namespace {
 
-Date D(const char* s) { return *Date::Parse(s); }
+using jh::testing::D;
 
 // VT-01: the people of an advice request only with their consent.
 TEST(Vt01, AllowsAnAdviceWithoutPeopleOrWithConsent) {

@@ -20,9 +20,9 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
     if (GetParam() == "postgresql") {
-      if (!testing::PgDatabase::BaseUrl()) GTEST_SKIP() << testing::kNoPostgres;
+      if (!jh::testing::PgDatabase::BaseUrl()) GTEST_SKIP() << jh::testing::kNoPostgres;
       std::string error;
-      db_ = testing::PgDatabase::Create(&error);
+      db_ = jh::testing::PgDatabase::Create(&error);
       ASSERT_NE(db_, nullptr) << error;
       auto s = OpenPostgres(db_->url());
       ASSERT_TRUE(s.ok()) << s.error().message;
@@ -66,7 +66,7 @@ class StoreContract : public ::testing::TestWithParam<std::string> {
   }
 
   fs::path dir_;
-  std::unique_ptr<testing::PgDatabase> db_;
+  std::unique_ptr<jh::testing::PgDatabase> db_;
   std::unique_ptr<Store> store_;
 };
 

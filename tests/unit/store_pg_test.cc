@@ -54,10 +54,10 @@ TEST(StorePgDialect, MapsBlobAndTextOutsideCommentsAndLiterals) {
 class StorePgTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!testing::PgDatabase::BaseUrl()) GTEST_SKIP() << testing::kNoPostgres;
+    if (!jh::testing::PgDatabase::BaseUrl()) GTEST_SKIP() << jh::testing::kNoPostgres;
     ASSERT_TRUE(crypto::Init().ok());
     std::string error;
-    db_ = testing::PgDatabase::Create(&error);
+    db_ = jh::testing::PgDatabase::Create(&error);
     ASSERT_NE(db_, nullptr) << error;
   }
 
@@ -67,7 +67,7 @@ class StorePgTest : public ::testing::Test {
     return s.ok() ? std::move(s).value() : nullptr;
   }
 
-  std::unique_ptr<testing::PgDatabase> db_;
+  std::unique_ptr<jh::testing::PgDatabase> db_;
 };
 
 TEST_F(StorePgTest, RefusesAnythingButAPostgresqlUrl) {

@@ -13,7 +13,9 @@ namespace jh::api {
 namespace {
 using namespace schema;
 
-NodePtr BsnField() { return Formatted("BSN van de jeugdige (BSN-01).", BsnFormat(), "999990019"); }
+NodePtr JeugdigeBsnField() {
+  return Formatted("BSN van de jeugdige (BSN-01).", BsnFormat(), "999990019");
+}
 
 NodePtr Productcode() {
   Format f{"", "^[0-9A-Z]{5}$", "productcode", [](const std::string& s) -> std::string {
@@ -139,7 +141,8 @@ void RegisterJeugdhulp(Api& api) {
            .operation_id = "createVerwijzing",
            .tag = "Jeugdhulp",
            .summary = "Verwijzen naar jeugdhulp (huisarts, jeugdarts, medisch specialist; JW-02)",
-           .body = Object({Req("bsn", BsnField()), Req("productcategorie", Productcategorie())}),
+           .body = Object(
+               {Req("bsn", JeugdigeBsnField()), Req("productcategorie", Productcategorie())}),
            .success = 201,
            .response = Object({Req("id", Id()),
                                Req("verwijzer", Enum("Verwijzer (iJw COD327): 02 huisarts, 03 "
@@ -149,30 +152,31 @@ void RegisterJeugdhulp(Api& api) {
                                Req("verwezenOp", Timestamp("Tijdstip van de verwijzing."))}),
            .errors = {422},
            .handle = CreateVerwijzing});
-  api.Add({.method = "POST",
-           .path = "/api/v1/toegangsbesluiten",
-           .operation_id = "createToegangsbesluit",
-           .tag = "Jeugdhulp",
-           .summary = "Toegangsbesluit (alleen het ingestelde toegangsteam van de gemeente; JW-03)",
-           .body = Object({Req("bsn", BsnField()), Req("productcategorie", Productcategorie()),
+  api.Add(
+      {.method = "POST",
+       .path = "/api/v1/toegangsbesluiten",
+       .operation_id = "createToegangsbesluit",
+       .tag = "Jeugdhulp",
+       .summary = "Toegangsbesluit (alleen het ingestelde toegangsteam van de gemeente; JW-03)",
+       .body = Object({Req("bsn", JeugdigeBsnField()), Req("productcategorie", Productcategorie()),
+                       Req("geldigVanaf", DateField("Eerste dag.")),
+                       Req("geldigTot", DateField("Laatste dag."))}),
+       .success = 201,
+       .response = Object({Req("id", Id()),
+                           Req("besluitnummer", Integer("Besluitnummer, per gemeente.", 1)),
+                           Req("productcategorie", Productcategorie()),
                            Req("geldigVanaf", DateField("Eerste dag.")),
-                           Req("geldigTot", DateField("Laatste dag."))}),
-           .success = 201,
-           .response = Object({Req("id", Id()),
-                               Req("besluitnummer", Integer("Besluitnummer, per gemeente.", 1)),
-                               Req("productcategorie", Productcategorie()),
-                               Req("geldigVanaf", DateField("Eerste dag.")),
-                               Req("geldigTot", DateField("Laatste dag.")),
-                               Req("genomenOp", Timestamp("Tijdstip van het besluit."))}),
-           .errors = {422},
-           .handle = CreateToegangsbesluit});
+                           Req("geldigTot", DateField("Laatste dag.")),
+                           Req("genomenOp", Timestamp("Tijdstip van het besluit."))}),
+       .errors = {422},
+       .handle = CreateToegangsbesluit});
   api.Add({.method = "POST",
            .path = "/api/v1/toewijzingen",
            .operation_id = "createToewijzing",
            .tag = "Jeugdhulp",
            .summary = "Jeugdhulp toewijzen onder een contract (gemeente van de jeugdige; JW-04)",
            .roles = {"gemeentemedewerker"},
-           .body = Object({Req("bsn", BsnField()), Req("aanbiederId", Id()),
+           .body = Object({Req("bsn", JeugdigeBsnField()), Req("aanbiederId", Id()),
                            Req("productcategorie", Productcategorie()),
                            Req("productcode", Productcode()),
                            Req("volume", Integer("Omvang in de eenheid.", 1, 99999999)),

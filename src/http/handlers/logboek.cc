@@ -80,7 +80,7 @@ Result<Reply> Zoek(Call& c) {
   return Reply::Ok(PageJson(std::move(items), f.page, page.totaal));
 }
 
-Result<Reply> Mijn(Call& c) {
+Result<Reply> MijnLogboek(Call& c) {
   auto p = PageFrom(c);
   JH_ASSIGN_OR_RETURN(auto page, services::MijnLogboek(c.env, c.actor->id, p));
   Json items = Json::array();
@@ -151,7 +151,7 @@ void RegisterLogboek(Api& api) {
                Object({Req("tijdstip", Timestamp("Wanneer.")), Req("wie", String("Wie.", 300)),
                        Req("wat", String("Wat.", 300)), Req("waarom", String("Waarvoor.", 300)),
                        Req("verwerkingsactiviteit", String("Register-id.", 100))})),
-           .handle = Mijn});
+           .handle = MijnLogboek});
 }
 
 }  // namespace jh::api

@@ -86,25 +86,28 @@ Result<Reply> ErasePersoon(Call& c) {
   return Reply::Ok(Json{{"id", v.persoon_id}, {"vernietigdOp", v.vernietigd_op}});
 }
 
-NodePtr BsnField() { return Formatted("Burgerservicenummer (BSN-01).", BsnFormat(), "999990019"); }
+NodePtr PersoonBsnField() {
+  return Formatted("Burgerservicenummer (BSN-01).", BsnFormat(), "999990019");
+}
 }  // namespace
 
 void RegisterPersonen(Api& api) {
-  api.Add({.method = "POST",
-           .path = "/api/v1/personen",
-           .operation_id = "createPersoon",
-           .tag = "Beheer",
-           .summary = "Persoon registreren (lokale BRP)",
-           .roles = {"beheerder"},
-           .body = Object({Req("bsn", BsnField()), Req("voornamen", String("Voornamen.", 200)),
-                           Req("geslachtsnaam", String("Geslachtsnaam.", 200)),
-                           Req("geboortedatum", DateField("Geboortedatum.")),
-                           Req("geslacht", Enum("Geslacht.", {"M", "V", "O"})),
-                           Req("gemeentecode", Gemeentecode()), Req("adres", AdresSchema())}),
-           .success = 201,
-           .response = PersoonSchema(),
-           .errors = {409, 422},
-           .handle = CreatePersoon});
+  api.Add(
+      {.method = "POST",
+       .path = "/api/v1/personen",
+       .operation_id = "createPersoon",
+       .tag = "Beheer",
+       .summary = "Persoon registreren (lokale BRP)",
+       .roles = {"beheerder"},
+       .body = Object({Req("bsn", PersoonBsnField()), Req("voornamen", String("Voornamen.", 200)),
+                       Req("geslachtsnaam", String("Geslachtsnaam.", 200)),
+                       Req("geboortedatum", DateField("Geboortedatum.")),
+                       Req("geslacht", Enum("Geslacht.", {"M", "V", "O"})),
+                       Req("gemeentecode", Gemeentecode()), Req("adres", AdresSchema())}),
+       .success = 201,
+       .response = PersoonSchema(),
+       .errors = {409, 422},
+       .handle = CreatePersoon});
   api.Add({.method = "GET",
            .path = "/api/v1/personen/{id}",
            .operation_id = "getPersoon",
@@ -151,7 +154,7 @@ void RegisterPersonen(Api& api) {
            .tag = "Beheer",
            .summary = "Token voor een burger uitgeven (stand-in voor DigiD)",
            .roles = {"beheerder"},
-           .body = TokenRequestFields({Req("bsn", BsnField())}),
+           .body = TokenRequestFields({Req("bsn", PersoonBsnField())}),
            .success = 201,
            .response = TokenSchema(),
            .errors = {422},

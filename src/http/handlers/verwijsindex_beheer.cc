@@ -22,7 +22,7 @@ Json ToJson(const services::UitgeslotenAdres& a) {
               {"aangemaaktOp", a.aangemaakt_op}};
 }
 
-Result<Reply> Create(Call& c) {
+Result<Reply> CreateUitgesloten(Call& c) {
   services::UitgeslotenAdres in;
   in.adres = services::Adres{c.body["adres"]["postcode"].get<std::string>(),
                              c.body["adres"]["huisnummer"].get<int64_t>()};
@@ -31,7 +31,7 @@ Result<Reply> Create(Call& c) {
   return Reply::Created(ToJson(a));
 }
 
-Result<Reply> List(Call& c) {
+Result<Reply> ListUitgesloten(Call& c) {
   auto page = PageFrom(c);
   JH_ASSIGN_OR_RETURN(auto list, services::ListUitgeslotenAdressen(c.env, page));
   Json items = Json::array();
@@ -88,7 +88,7 @@ void RegisterVerwijsindexBeheer(Api& api) {
        .success = 201,
        .response = UitgeslotenSchema(),
        .errors = {409},
-       .handle = Create});
+       .handle = CreateUitgesloten});
   api.Add({.method = "GET",
            .path = "/api/v1/verwijsindex/uitgesloten-adressen",
            .operation_id = "listUitgeslotenAdressen",
@@ -97,7 +97,7 @@ void RegisterVerwijsindexBeheer(Api& api) {
            .roles = {"beheerder"},
            .query = PaginationParams(),
            .response = PageSchema(UitgeslotenSchema()),
-           .handle = List});
+           .handle = ListUitgesloten});
   api.Add({.method = "DELETE",
            .path = "/api/v1/verwijsindex/uitgesloten-adressen/{id}",
            .operation_id = "deleteUitgeslotenAdres",

@@ -51,7 +51,7 @@ std::vector<services::Correctie> CorrectiesUit(const Json& body) {
   return out;
 }
 
-Result<Reply> Create(Call& c) {
+Result<Reply> CreateVerzoek(Call& c) {
   JH_ASSIGN_OR_RETURN(Bsn bsn,
                       Bsn::Parse(c.body["betrokkeneBsn"].get<std::string>(), "betrokkeneBsn"));
   services::NieuwVerzoek in{c.body["soort"].get<std::string>(),
@@ -127,7 +127,7 @@ Result<Reply> Inzage(Call& c) {
   return Reply::Ok(std::move(out));
 }
 
-Result<Reply> Mijn(Call& c) {
+Result<Reply> MijnVerzoeken(Call& c) {
   auto p = PageFrom(c);
   JH_ASSIGN_OR_RETURN(auto page, services::MijnVerzoeken(c.env, p));
   Json items = Json::array();
@@ -135,7 +135,7 @@ Result<Reply> Mijn(Call& c) {
   return Reply::Ok(PageJson(std::move(items), p, page.totaal));
 }
 
-Result<Reply> List(Call& c) {
+Result<Reply> ListVerzoeken(Call& c) {
   auto p = PageFrom(c);
   JH_ASSIGN_OR_RETURN(auto page, services::OpenVerzoeken(c.env, p));
   Json items = Json::array();
@@ -159,7 +159,7 @@ void RegisterVerzoeken(Api& api) {
            .success = 201,
            .response = VerzoekSchema(),
            .errors = {422},
-           .handle = Create});
+           .handle = CreateVerzoek});
   api.Add({.method = "POST",
            .path = "/api/v1/verzoeken/{id}/medeondertekeningen",
            .operation_id = "medeondertekenVerzoek",
@@ -201,7 +201,7 @@ void RegisterVerzoeken(Api& api) {
            .roles = {"beheerder"},
            .query = PaginationParams(),
            .response = PageSchema(VerzoekSchema()),
-           .handle = List});
+           .handle = ListVerzoeken});
   api.Add({.method = "POST",
            .path = "/api/v1/verzoeken/{id}/verlengingen",
            .operation_id = "verlengVerzoek",
@@ -241,7 +241,7 @@ void RegisterVerzoeken(Api& api) {
            .access = Access::kBurger,
            .query = PaginationParams(),
            .response = PageSchema(VerzoekSchema()),
-           .handle = Mijn});
+           .handle = MijnVerzoeken});
 }
 
 }  // namespace jh::api
