@@ -12,7 +12,8 @@
 
 namespace jh::rules {
 
-// The legal grounds of VT-09 and VT-10, also named by rules::Avg02 when it refuses.
+// The legal grounds of VT-09 and VT-10; rules::Avg02 names them too, for a request about a
+// Veilig Thuis file.
 inline constexpr std::string_view kVt09Ground = "Wmo 2015 5.3.5";
 inline constexpr std::string_view kVt10Ground = "Wmo 2015 5.3.2, 5.3.3";
 
