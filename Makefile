@@ -105,9 +105,12 @@ format-check:
 
 # clang cannot read g++'s precompiled headers, so clang-tidy gets a compile database of its
 # own, configured without them (configuring only; nothing is compiled there).
+# clang-tidy 22 (Debian's bookworm-security archive) no longer walks the declarations of system
+# headers; it reads all of src/ in 304 s where clang-tidy 14 took 662 s (docs/architecture.md).
+CLANG_TIDY ?= $(shell command -v clang-tidy-22 || echo clang-tidy)
 tidy:
 	cmake -S . -B build-tidy -DJH_PCH=OFF -DJH_UNITY=OFF -DJH_TESTS=OFF $(CMAKE_FLAGS) >/dev/null
-	git ls-files 'src/*.cc' | xargs -P$(JOBS) -n4 clang-tidy -p build-tidy --quiet --warnings-as-errors='*' 
+	git ls-files 'src/*.cc' | xargs -P$(JOBS) -n4 $(CLANG_TIDY) -p build-tidy --quiet --warnings-as-errors='*' 
 
 clean:
 	rm -rf build build-asan build-tsan build-tidy build-fuzz

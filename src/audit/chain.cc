@@ -64,8 +64,9 @@ const ChainDef& Def(Chain chain) {
 
 std::optional<int64_t> ParseCanonicalInt(std::string_view text) {
   int64_t n = 0;
-  const char* end = text.data() + text.size();
-  auto [p, ec] = std::from_chars(text.data(), end, n);
+  const char* begin = text.data();
+  const char* end = begin + text.size();
+  auto [p, ec] = std::from_chars(begin, end, n);
   // Only the form std::to_string gives back, so the stored integer hashes as the same text.
   if (ec != std::errc() || p != end || std::to_string(n) != text) return std::nullopt;
   return n;

@@ -100,12 +100,13 @@ Response ServerProblem(ErrorCode code, std::string message, std::string_view ins
 }
 
 Response CallHandler(const std::function<Response(Request&)>& handler, Request& request) {
-  std::string what = "unknown exception";
+  std::string what;
   try {
     return handler(request);
   } catch (const std::exception& e) {
     what = e.what();  // copied: the exception object dies with the catch block
   } catch (...) {
+    what = "unknown exception";
   }
   // Logged without the request body or query: those may hold personal data.
   log::Error("handler-exception",

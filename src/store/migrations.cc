@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
+#include <tuple>
 
 #include "core/clock.h"
 #include "core/embedded.h"
@@ -76,8 +77,11 @@ const std::vector<Migration>& AllMigrations() {
     for (const embedded::File& f : embedded::Migrations()) {
       if (auto m = FromFile(f)) v.push_back(std::move(*m));
     }
-    std::stable_sort(v.begin(), v.end(),
-                     [](const Migration& a, const Migration& b) { return a.version < b.version; });
+    // Versions are unique (the primary key of schema_migrations); the name only makes the
+    // order total. (std::stable_sort would use std::get_temporary_buffer, deprecated in C++20.)
+    std::sort(v.begin(), v.end(), [](const Migration& a, const Migration& b) {
+      return std::tie(a.version, a.name) < std::tie(b.version, b.name);
+    });
     return v;
   }();
   return all;

@@ -10,10 +10,11 @@ namespace {
 using namespace schema;
 
 // Everyone who may make a melding: Veilig Thuis and the professionals of other organisations.
-const std::vector<std::string> kMelders = {
-    "vt-medewerker",     "huisarts",           "jeugdarts",         "medisch-specialist",
-    "jeugdhulpverlener", "toegangsmedewerker", "regievoerder",      "gemeentemedewerker",
-    "rvdk-medewerker",   "leerkracht",         "vertrouwenspersoon"};
+std::vector<std::string> Melders() {
+  return {"vt-medewerker",     "huisarts",           "jeugdarts",         "medisch-specialist",
+          "jeugdhulpverlener", "toegangsmedewerker", "regievoerder",      "gemeentemedewerker",
+          "rvdk-medewerker",   "leerkracht",         "vertrouwenspersoon"};
+}
 
 NodePtr ZaakInvoer() {
   NodePtr vrager = Object({Req("soort", Enum("Soort vrager.", {"particulier", "beroepskracht"})),
@@ -128,7 +129,7 @@ void RegisterVeiligThuis(Api& api) {
            .tag = "Veilig Thuis",
            .summary = "Een adviesvraag of melding vastleggen; een beroepskracht meldt zelf "
                       "(VT-01, VT-03)",
-           .roles = kMelders,
+           .roles = Melders(),
            .body = ZaakInvoer(),
            .success = 201,
            .response = vt::ZaakSchema(),
@@ -156,7 +157,7 @@ void RegisterVeiligThuis(Api& api) {
            .operation_id = "getVtZaak",
            .tag = "Veilig Thuis",
            .summary = "Een zaak; de melder ziet alleen status en stappen (VT-04, VT-07)",
-           .roles = kMelders,
+           .roles = Melders(),
            .response = vt::ZaakSchema(),
            .handle = GetZaak});
   api.Add({.method = "POST",
