@@ -45,7 +45,7 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   // through the OS. The server's working set fits comfortably in the writer's. A reader's
   // cache lives only as long as its read transaction while anything is written (WAL empties
   // it when the database changed, sqlite_page_pool.h), so 8 MiB, ample for one request.
-  store_options.writer_cache_kib = 256 * 1024;
+  store_options.writer_cache_kib = options.writer_cache_mib * 1024;
   store_options.reader_cache_kib = 8 * 1024;
   store_options.wal_autocheckpoint_pages = 8000;
   // A checkpoint of those 8,000 pages stalled the writer, and every caller queued behind it,

@@ -22,6 +22,11 @@ struct ServeOptions {
   http::ServerOptions http;
   std::optional<Date> today;
   bool group_commit = true;
+  // SQLite's page cache of the writer connection, which serve takes from one pool resident
+  // from the start (store/sqlite_page_pool.h). 256 MiB holds the index pages of the national
+  // scale's 4.5 million persons; the integration tests, whose stores hold a few hundred rows,
+  // start their many servers with 8 (`serve --cache-mib`).
+  int writer_cache_mib = 256;
   // Benchmarks only (`serve --bench-no-audit`): no processing or decision logs at all, to
   // measure their cost. Serve warns loudly on stderr when it is set.
   bool bench_no_audit = false;

@@ -48,6 +48,7 @@ Result<app::ServeOptions> ToServeOptions(const CommonOptions& o) {
   s.http.max_connections = o.max_connections;
   s.http.read_timeout = std::chrono::milliseconds(o.read_timeout_ms);
   s.http.idle_timeout = std::chrono::milliseconds(o.idle_timeout_ms);
+  s.writer_cache_mib = o.cache_mib;
   s.group_commit = !o.no_group_commit;
   s.bench_no_audit = o.bench_no_audit;
   s.webhooks.outbox.backoff_base = std::chrono::milliseconds(o.webhook_backoff_ms);
@@ -123,6 +124,9 @@ void AddServeOptions(CLI::App& app, CommonOptions& o) {
       ->capture_default_str();
   app.add_option("--idle-timeout-ms", o.idle_timeout_ms, "Keep-alive zonder verkeer")
       ->check(CLI::Range(100, 3600000))
+      ->capture_default_str();
+  app.add_option("--cache-mib", o.cache_mib, "Paginacache van de schrijver (SQLite), MiB")
+      ->check(CLI::Range(8, 65536))
       ->capture_default_str();
   app.add_flag("--no-group-commit", o.no_group_commit, "Eén fsync per schrijfactie (benchmark)");
   // Benchmark-only: measures what the processing and decision logs cost. Group "" hides it

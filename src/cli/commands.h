@@ -21,6 +21,7 @@ struct CommonOptions {
   int max_connections = 1024;
   int read_timeout_ms = 10000;
   int idle_timeout_ms = 30000;
+  int cache_mib = 256;  // serve on SQLite: the writer's page cache (ServeOptions::writer_cache_mib)
   bool no_group_commit = false;
   int webhook_backoff_ms = 1000;  // tests only: first retry delay of webhook deliveries
   bool bench_no_audit = false;    // benchmarks only: no processing/decision logs (hidden flag)

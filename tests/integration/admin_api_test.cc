@@ -307,5 +307,13 @@ TEST_F(AdminApi, HealthOpenApiAndMetrics) {
   EXPECT_NE(r.body.find("route=\"/health\""), std::string::npos);
 }
 
+// Every server of this suite runs with the smallest cache (ServerProcess); below it serve
+// refuses before opening anything.
+TEST(ServeCli, CacheBelowEightMibIsRefused) {
+  auto r = ServerProcess::RunWithInput({"serve", "--data", "/nonexistent", "--cache-mib", "7"});
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("--cache-mib"), std::string::npos) << r.err;
+}
+
 }  // namespace
 }  // namespace jh::testing
