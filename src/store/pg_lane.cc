@@ -17,7 +17,7 @@ constexpr auto kCheckInterval = std::chrono::seconds(1);
 }  // namespace
 
 Status Lane::Hold() {
-  const auto now = std::chrono::steady_clock::now();
+  const auto now = Now();
   if (conn_ && now - checked_ < kCheckInterval) return {};
   if (conn_) {
     conn_->BeginTx();
@@ -28,6 +28,10 @@ Status Lane::Hold() {
     log::Warn("store-lane-lost", {{"lane", state_.lane}});
   }
   return Take();
+}
+
+std::chrono::steady_clock::time_point Lane::Now() const {
+  return now_ ? now_() : std::chrono::steady_clock::now();
 }
 
 Status Lane::Take() {
@@ -42,7 +46,7 @@ Status Lane::Take() {
     if (!got.empty() && got[0].Int(0) == 1) {
       state_.lane = n;
       conn_ = std::move(conn);
-      checked_ = std::chrono::steady_clock::now();
+      checked_ = Now();
       log::Info("store-lane-taken", {{"lane", n}});
       return {};
     }

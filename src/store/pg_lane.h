@@ -7,6 +7,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -18,8 +19,10 @@ namespace jh::store::pg {
 
 class Lane {
  public:
-  // The URL is kept in memory only (never logged: it may hold a password).
-  explicit Lane(std::string url) : url_(std::move(url)) {}
+  // The URL is kept in memory only (never logged: it may hold a password). `now` tells the
+  // time for the once-a-second check (PgOptions::lane_clock); empty: steady_clock.
+  Lane(std::string url, std::function<std::chrono::steady_clock::time_point()> now)
+      : url_(std::move(url)), now_(std::move(now)) {}
 
   // Before a write: a lane is held. The held one is checked at most once a second (its
   // connection may have broken, and its lock with it); without one, the lowest free lane is
@@ -40,8 +43,10 @@ class Lane {
 
  private:
   [[nodiscard]] Status Take();
+  [[nodiscard]] std::chrono::steady_clock::time_point Now() const;
 
   const std::string url_;
+  const std::function<std::chrono::steady_clock::time_point()> now_;
   std::unique_ptr<Connection> conn_;  // holds the lock while open
   LaneState state_;
   std::chrono::steady_clock::time_point checked_;

@@ -116,7 +116,9 @@ struct Job {
 class PgStore final : public Store {
  public:
   PgStore(std::string url, const PgOptions& options)
-      : pool_(url, std::max(2, options.pool_size)), options_(options), lane_(std::move(url)) {}
+      : pool_(url, std::max(2, options.pool_size)),
+        options_(options),
+        lane_(std::move(url), options.lane_clock) {}
 
   Status Write(TxFn fn) override {
     if (tls_writing == this) {

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -192,6 +193,10 @@ struct PgOptions {
   // answered and while the store's write mutex is still held, with a Tx outside any
   // transaction whose Lane() is the store's lane.
   std::function<void(Tx&)> after_commit;
+  // The time by which a write decides that its lane is due a check (at most once a second,
+  // store/pg_lane.h); empty: std::chrono::steady_clock. Tests set it to step past the second
+  // without waiting for it, however busy the machine is.
+  std::function<std::chrono::steady_clock::time_point()> lane_clock;
 };
 
 // Opens a PostgreSQL store at `url` (postgresql://…; libpq's syntax, never logged: it may hold

@@ -8,6 +8,7 @@
 #include <atomic>
 #include <barrier>
 #include <chrono>
+#include <memory>
 #include <thread>
 #include <vector>
 
@@ -286,7 +287,14 @@ Status AppendOne(Store& store, int i) {
 }
 
 TEST_F(StorePgTest, ALaneLostToAnotherProcessForksNothingAndIsTakenAnew) {
-  auto a = Open();
+  // a's clock stands still until the test moves it: a notices its lost lane exactly when the
+  // test says, whatever else the machine is doing.
+  auto a_time = std::make_shared<std::atomic<int64_t>>(0);
+  PgOptions a_options;
+  a_options.lane_clock = [a_time] {
+    return std::chrono::steady_clock::time_point(std::chrono::seconds(a_time->load()));
+  };
+  auto a = Open(a_options);
   ASSERT_NE(a, nullptr);
   ASSERT_TRUE(AppendOne(*a, 1).ok());  // a holds lane 1
   PgOptions unlaned;
@@ -305,8 +313,9 @@ TEST_F(StorePgTest, ALaneLostToAnotherProcessForksNothingAndIsTakenAnew) {
   auto b = Open();  // takes lane 1, free now, and appends after a's record
   ASSERT_NE(b, nullptr);
   ASSERT_TRUE(AppendOne(*b, 2).ok());
-  // a has not noticed yet (it checks its lane at most once a second) and links to its own
-  // record: the unique (baan, prev_seq) refuses, a reads the lane afresh and runs again.
+  // a has not noticed (it checks its lane at most once a second, and on its clock no time
+  // has passed) and links to its own record: the unique (baan, prev_seq) refuses, a reads
+  // the lane afresh and runs again.
   Status again = AppendOne(*a, 3);
   EXPECT_TRUE(again.ok()) << again.error().message;
   auto report = audit::Verify(*b, std::nullopt);
@@ -314,8 +323,8 @@ TEST_F(StorePgTest, ALaneLostToAnotherProcessForksNothingAndIsTakenAnew) {
   EXPECT_FALSE(report->first_break) << report->first_break->reason;
   EXPECT_EQ(report->records[1], 3);
   EXPECT_EQ(report->lane_heads[1].size(), 1u);
-  // A second later a finds its lane connection gone and takes a free lane of its own.
-  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  // Two seconds later a finds its lane connection gone and takes a free lane of its own.
+  a_time->store(2);
   ASSERT_TRUE(AppendOne(*a, 4).ok());
   report = audit::Verify(*b, std::nullopt);
   ASSERT_TRUE(report.ok()) << report.error().message;
