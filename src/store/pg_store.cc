@@ -115,10 +115,8 @@ struct Job {
 
 class PgStore final : public Store {
  public:
-  PgStore(std::string url, const PgOptions& options)
-      : pool_(url, std::max(2, options.pool_size)),
-        options_(options),
-        lane_(std::move(url), options.lane_clock) {}
+  PgStore(std::string url, const PgOptions& o)
+      : pool_(url, std::max(2, o.pool_size)), options_(o), lane_(std::move(url), o.lane_clock) {}
 
   Status Write(TxFn fn) override {
     if (tls_writing == this) {
