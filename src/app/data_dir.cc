@@ -89,7 +89,8 @@ class LaneCheckpointFiles {
 // that fails is logged and the commit stands; the next commit writes the heads again. Until
 // then only the cutting-off of these newest records would go unnoticed by `audit verify`.
 // The heads are those of the lane the commit appended to: on PostgreSQL the lane keeps them
-// in memory, on SQLite (lane 0) they are read.
+// in memory (a chain's head is read once, while the lane has none), on SQLite (lane 0) they
+// are read.
 void CheckpointHeads(LaneCheckpointFiles& files, store::Tx& tx) {
   store::LaneState* lane = tx.Lane();
   const int64_t lane_id = lane ? lane->lane : 0;
@@ -105,6 +106,9 @@ void CheckpointHeads(LaneCheckpointFiles& files, store::Tx& tx) {
       log::Error("audit-checkpoint-failed", {{"cause", head.error().message}});
       return;
     }
+    // Read after the commit from a lane no other process appends to: the committed head, which
+    // the lane keeps from now on instead of reading it after every commit.
+    if (lane) lane->committed[i] = store::LaneState::Head{head->seq, head->hash};
     heads.push_back(std::move(head).value());
   }
   Result<audit::Checkpoint*> checkpoint = files.For(lane_id);

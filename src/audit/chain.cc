@@ -78,6 +78,24 @@ void PutU64(std::string& message, uint64_t v) {
   message.append(b.data(), b.size());
 }
 
+// Lanes append in parallel: seq comes from the sequence both chains share (0010), reserved
+// 32 values at a time. Within the lane they stay ascending; across lanes a record may
+// carry a lower seq than one another process appended a moment before, as it already could
+// when two transactions committed in the other order than they drew their values.
+constexpr const char* kReserveSeqsSql = "SELECT nextval('keten_seq') FROM generate_series(1, 32)";
+
+Result<int64_t> NextLaneSeq(store::Tx& tx, store::LaneState& lane) {
+  if (lane.next_seq >= lane.seqs.size()) {
+    JH_ASSIGN_OR_RETURN(store::Rows rows, tx.Query(kReserveSeqsSql));
+    if (rows.empty()) return Error::Internal("audit: keten_seq gaf geen waarde");
+    lane.seqs.clear();
+    lane.next_seq = 0;
+    for (const store::Row& row : rows) lane.seqs.push_back(row.Int(0));
+    std::sort(lane.seqs.begin(), lane.seqs.end());
+  }
+  return lane.seqs[lane.next_seq++];
+}
+
 }  // namespace
 
 std::string_view ChainName(Chain chain) { return Def(chain).name; }
@@ -153,10 +171,7 @@ Result<Head> Append(store::Tx& tx, Chain chain, const std::vector<std::string>& 
       known = store::LaneState::Head{read.seq, read.hash};
     }
     head = Head{known->seq, known->hash};
-    // Lanes append in parallel: seq comes from the sequence both chains share (0010).
-    JH_ASSIGN_OR_RETURN(store::Rows next, tx.Query("SELECT nextval('keten_seq')"));
-    if (next.empty()) return Error::Internal("audit: keten_seq gaf geen waarde");
-    seq = next[0].Int(0);
+    JH_ASSIGN_OR_RETURN(seq, NextLaneSeq(tx, *lane));
   }
   const int64_t lane_id = lane ? lane->lane : 0;
   Head appended{seq, RecordHash(chain, head.hash, seq, fields, lane_id)};

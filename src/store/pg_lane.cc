@@ -65,6 +65,8 @@ void Lane::Settle(bool committed) {
 void Lane::ForgetHeads() {
   for (auto& head : state_.committed) head.reset();
   for (auto& head : state_.pending) head.reset();
+  state_.seqs.clear();  // the other writer may have appended higher seqs than these
+  state_.next_seq = 0;
   state_.stale = false;
   log::Warn("store-lane-stale", {{"lane", state_.lane}});
 }

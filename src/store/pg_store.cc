@@ -5,8 +5,8 @@
 //   queue fn; wait for it to be done or for       -- one batch at a time per process, none
 //   no batch to run, then take the queued          --   across processes
 //   callbacks, at most max_batch:
-//   BEGIN ISOLATION LEVEL SERIALIZABLE
-//     SAVEPOINT; fn; RELEASE  (per callback)    -- audit appends go to this process's lane
+//   BEGIN ISOLATION LEVEL SERIALIZABLE; SAVEPOINT  -- one round trip
+//     fn; RELEASE; SAVEPOINT  (per callback)    -- audit appends go to this process's lane
 //   COMMIT                                      -- durable: synchronous_commit=on
 //   after_commit hook (audit checkpoint of the lane)
 //
@@ -30,16 +30,14 @@
 // SERIALIZABLE is what keeps the data itself correct when processes write at once: check-
 // then-insert logic of the services (a second registration of the same youth, a token used
 // twice) is either serialisable or refused with a serialization failure. Such a failure or a
-// deadlock (40001, 40P01), raised by any statement or by COMMIT, rolls back and runs fn
-// again, up to max_attempts, after a jittered doubling pause of 1–2, 2–4, … ms (at most
-// 100 ms). fn may run more than once: services::Write already resets what a callback
-// captured at each attempt (services/write.h).
+// deadlock (40001, 40P01), raised by any statement or by COMMIT, rolls back and runs the
+// whole batch again, up to max_attempts, after a jittered doubling pause of 1–2, 2–4, … ms
+// (at most 100 ms). fn may run more than once: services::Write already resets what a
+// callback captured at each attempt (services/write.h).
 //
 // Without serialize_writes (tests that need writers to meet) there is no mutex, no batch and
 // no lane: each Write is its own transaction, and appends go to lane 0, reading its head in
 // the transaction, as on SQLite.
-//
-// A serialization failure, or another writer in this lane, runs the whole batch again.
 //
 // Read(fn): BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY on a pooled connection: one
 // snapshot for all of fn's queries; a write is refused by PostgreSQL (kInternal).
@@ -266,24 +264,26 @@ class PgStore final : public Store {
   Outcome AttemptOnce(Pool::Lease& c, std::vector<Job*>& jobs) {
     // The first command of a write: a connection that broke since it was last used (the
     // server restarted) is replaced once.
-    if (Status begun = FirstCommand(c, "BEGIN ISOLATION LEVEL SERIALIZABLE"); !begun.ok()) {
-      return FailAll(jobs, Failed(begun));
-    }
-    // Alone, a job needs no savepoint: its failure is the transaction's. In a batch each job
-    // runs in a savepoint of its own, so that one job's refusal or failed statement (which
-    // aborts a PostgreSQL transaction) undoes only that job, as on SQLite.
+    // In a batch each job runs in a savepoint (see the top), which the command before it sets
+    // in the same round trip; ROLLBACK TO keeps it set, and COMMIT releases the last one.
     const bool batched = jobs.size() > 1;
+    const char* begin = batched ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SAVEPOINT jh_job"
+                                : "BEGIN ISOLATION LEVEL SERIALIZABLE";
+    if (Status begun = FirstCommand(c, begin); !begun.ok()) return FailAll(jobs, Failed(begun));
     pg::ConnectionTx tx(*c, lane());
     bool any_ok = false;
-    for (Job* j : jobs) {
+    for (size_t i = 0; i < jobs.size(); ++i) {
+      Job* j = jobs[i];
+      const bool last = i + 1 == jobs.size();
       std::optional<std::array<std::optional<LaneState::Head>, 2>> heads_before;
       if (lane() != nullptr) heads_before = lane_.state().pending;
-      if (batched && !c->Control("SAVEPOINT jh_job").ok()) break;
       j->result = CallSafely(*j->fn, tx);
       if ((lane() != nullptr && lane_.state().stale) || c->retryable() || c->Broken()) break;
       if (j->result.ok() && !c->failure()) {
         any_ok = true;
-        if (batched && !c->Control("RELEASE SAVEPOINT jh_job").ok()) break;
+        if (batched && !last && !c->Control("RELEASE SAVEPOINT jh_job; SAVEPOINT jh_job").ok()) {
+          break;
+        }
         continue;
       }
       // The job refused, or one of its statements failed and it went on.

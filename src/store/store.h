@@ -66,6 +66,11 @@ struct LaneState {
   std::array<std::optional<Head>, 2> committed;
   std::array<std::optional<Head>, 2> pending;
   bool stale = false;  // an append met another writer's record in this lane: forget the heads
+  // Values of the chains' shared sequence reserved for this lane's next appends, ascending,
+  // from `next_seq` on. Reserved a block at a time (one round trip instead of one per record);
+  // forgotten with the heads, because a lane taken anew may already hold higher seqs.
+  std::vector<int64_t> seqs;
+  size_t next_seq = 0;
 };
 
 // A connection inside one transaction.
