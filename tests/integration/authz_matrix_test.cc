@@ -21,16 +21,11 @@
 #include "store/store.h"
 #include "support/authz_tables.h"
 #include "support/authz_world.h"
-#include "support/server_process.h"
 
 namespace jh::testing {
 namespace {
 
-const AuthzTables& Tables() {
-  static const AuthzTables tables =
-      LoadAuthzTables(std::filesystem::path(JH_SOURCE_DIR) / "tests" / "authz");
-  return tables;
-}
+const AuthzTables& Tables() { return RepositoryAuthzTables(); }
 
 // A store that refuses everything: the route table needs the operations, not the data.
 class NoStore : public store::Store {
@@ -97,20 +92,11 @@ TEST(AuthzRouteTable, EveryCallerHasAColumn) {
 
 class AuthzMatrix : public ::testing::TestWithParam<AuthzRoute> {
  protected:
-  static void SetUpTestSuite() {
-    server_ = ServerProcess::Start({"2026-07-01", {}}).release();
-    if (server_ == nullptr) return;
-    client_ = new HttpClient(server_->port());
-    world_ = new AuthzWorld(BuildAuthzWorld(*client_, server_->beheerder_token()));
-  }
+  static void SetUpTestSuite() { shared_ = AuthzWorldServer::Start().release(); }
   static void TearDownTestSuite() {
     if (const char* file = std::getenv("JH_AUTHZ_RECORD"); file != nullptr) Record(file);
-    delete world_;
-    delete client_;
-    delete server_;
-    world_ = nullptr;
-    client_ = nullptr;
-    server_ = nullptr;
+    delete shared_;
+    shared_ = nullptr;
   }
   // Writes the observed outcomes as a matrix.tsv, for review before it replaces the table,
   // and the statuses behind them to FILE.status.
@@ -131,27 +117,24 @@ class AuthzMatrix : public ::testing::TestWithParam<AuthzRoute> {
     }
   }
 
-  static ServerProcess* server_;
-  static HttpClient* client_;
-  static AuthzWorld* world_;
+  static AuthzWorldServer* shared_;
   // "METHOD path" → column → {outcome class, status}.
   static std::map<std::string, std::map<std::string, std::pair<std::string, int>>> observed_;
 };
-ServerProcess* AuthzMatrix::server_ = nullptr;
-HttpClient* AuthzMatrix::client_ = nullptr;
-AuthzWorld* AuthzMatrix::world_ = nullptr;
+AuthzWorldServer* AuthzMatrix::shared_ = nullptr;
 std::map<std::string, std::map<std::string, std::pair<std::string, int>>> AuthzMatrix::observed_;
 
 TEST_P(AuthzMatrix, EveryCaller) {
-  ASSERT_NE(world_, nullptr);
+  ASSERT_NE(shared_, nullptr);
+  const AuthzWorld& world = shared_->world;
   const AuthzRoute& route = GetParam();
-  const std::string target = Substitute(route.target, world_->vars);
-  const std::string body = Substitute(route.body, world_->vars);
+  const std::string target = Substitute(route.target, world.vars);
+  const std::string body = Substitute(route.body, world.vars);
   for (const auto& column : Tables().columns) {
     HeaderList headers = {{"Content-Type", "application/json"}};
-    const std::string& token = world_->tokens.at(column);
+    const std::string& token = world.tokens.at(column);
     if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
-    HttpResponse r = client_->Request(route.method, target, body, headers);
+    HttpResponse r = shared_->client->Request(route.method, target, body, headers);
     const std::string outcome = OutcomeClass(r);
     observed_[route.method + " " + route.path][column] = {outcome, r.status};
     EXPECT_EQ(outcome, route.expect.at(column)) << route.method << " " << route.path << " as "

@@ -274,4 +274,19 @@ AuthzWorld BuildAuthzWorld(HttpClient& c, const std::string& beheerder) {
   return w;
 }
 
+std::unique_ptr<AuthzWorldServer> AuthzWorldServer::Start() {
+  auto out = std::make_unique<AuthzWorldServer>();
+  out->server = ServerProcess::Start({"2026-07-01", {}});
+  if (out->server == nullptr) return nullptr;
+  out->client = std::make_unique<HttpClient>(out->server->port());
+  out->world = BuildAuthzWorld(*out->client, out->server->beheerder_token());
+  return out;
+}
+
+const AuthzTables& RepositoryAuthzTables() {
+  static const AuthzTables tables =
+      LoadAuthzTables(std::filesystem::path(JH_SOURCE_DIR) / "tests" / "authz");
+  return tables;
+}
+
 }  // namespace jh::testing

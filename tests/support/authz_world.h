@@ -15,9 +15,12 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
+#include "support/authz_tables.h"
 #include "support/http_client.h"
+#include "support/server_process.h"
 
 namespace jh::testing {
 
@@ -35,5 +38,17 @@ struct AuthzWorld {
 
 // Builds the world over HTTP; fails the current test (ADD_FAILURE) when a step is refused.
 AuthzWorld BuildAuthzWorld(HttpClient& client, const std::string& beheerder);
+
+// A server on 2026-07-01 with the world built, for a test suite whose tests share it (its
+// SetUpTestSuite starts one, TearDownTestSuite drops it). Null when the server did not start.
+struct AuthzWorldServer {
+  static std::unique_ptr<AuthzWorldServer> Start();
+  std::unique_ptr<ServerProcess> server;
+  std::unique_ptr<HttpClient> client;
+  AuthzWorld world;
+};
+
+// The tables of tests/authz/ in this source tree, read once.
+const AuthzTables& RepositoryAuthzTables();
 
 }  // namespace jh::testing

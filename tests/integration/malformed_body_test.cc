@@ -1,0 +1,129 @@
+// Bad input never reaches a 500: every route of tests/authz/ that takes a JSON body, called by
+// a caller the matrix lets through, with its valid body spoilt — each top-level field left
+// out, made null, of another type, an object, an array, 10,000 characters long — and the body
+// as a whole empty, not JSON, cut off, of another type, nested 10,000 deep, or with an unknown
+// field. Every answer must be a 2xx or a 4xx problem+json (API.md, "Errors") whose status is
+// the response's; a 400 for a spoilt field must name that field in invalidParams. The server
+// runs on a world of its own (support/authz_world.h), since an accepted body changes it.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "support/authz_world.h"
+
+namespace jh::testing {
+namespace {
+
+using nlohmann::json;
+
+std::vector<AuthzRoute> RoutesWithABody() {
+  std::vector<AuthzRoute> out;
+  for (const AuthzRoute& r : RepositoryAuthzTables().routes) {
+    if (!r.body.empty()) out.push_back(r);
+  }
+  return out;
+}
+
+struct Spoilt {
+  std::string what;   // for the failure message
+  std::string field;  // the top-level field spoilt, or "" for the body as a whole
+  std::string body;
+};
+
+// The valid body, spoilt in every way above.
+std::vector<Spoilt> Spoil(const std::string& valid) {
+  std::vector<Spoilt> out = {
+      {"an empty body", "", ""},
+      {"not JSON", "", "niet-json"},
+      {"a body cut off", "", valid.substr(0, valid.size() / 2)},
+      {"an array", "", "[" + valid + "]"},
+      {"null", "", "null"},
+      {"nested 10,000 deep", "", std::string(10000, '[') + std::string(10000, ']')},
+  };
+  const json body = json::parse(valid, nullptr, false);
+  if (!body.is_object()) return out;
+  json unknown = body;
+  unknown["onbekendVeld"] = "x";
+  out.push_back({"an unknown field", "", unknown.dump()});
+  for (const auto& [field, value] : body.items()) {
+    const std::vector<std::pair<std::string, json>> values = {
+        {"null", nullptr},
+        {"another type", value.is_string() ? json(12345) : json("tekst")},
+        {"an object", json::object({{"a", 1}})},
+        {"an array", json::array({1, 2})},
+        {"10,000 characters", std::string(10000, 'x')},
+    };
+    for (const auto& [what, replacement] : values) {
+      json changed = body;
+      changed[field] = replacement;
+      out.push_back({field + " as " + what, field, changed.dump()});
+    }
+    json without = body;
+    without.erase(field);
+    out.push_back({"without " + field, "", without.dump()});
+  }
+  return out;
+}
+
+// The first caller the matrix lets through, so that the body reaches its schema and service.
+std::string AllowedCaller(const AuthzRoute& route) {
+  for (const std::string& column : RepositoryAuthzTables().columns) {
+    if (route.expect.at(column) == "allow") return column;
+  }
+  return "beheerder";
+}
+
+class MalformedBody : public ::testing::TestWithParam<AuthzRoute> {
+ protected:
+  static void SetUpTestSuite() { shared_ = AuthzWorldServer::Start().release(); }
+  static void TearDownTestSuite() {
+    delete shared_;
+    shared_ = nullptr;
+  }
+  static AuthzWorldServer* shared_;
+};
+AuthzWorldServer* MalformedBody::shared_ = nullptr;
+
+TEST_P(MalformedBody, IsAnsweredWithA2xxOrAProblemNamingTheField) {
+  ASSERT_NE(shared_, nullptr);
+  const AuthzWorld& world = shared_->world;
+  HttpClient& client = *shared_->client;
+  const AuthzRoute& route = GetParam();
+  const std::string caller = AllowedCaller(route);
+  const std::string target = Substitute(route.target, world.vars);
+  HeaderList headers = {{"Content-Type", "application/json"}};
+  if (const std::string& token = world.tokens.at(caller); !token.empty()) {
+    headers.emplace_back("Authorization", "Bearer " + token);
+  }
+  for (const Spoilt& s : Spoil(Substitute(route.body, world.vars))) {
+    HttpResponse r = client.Request(route.method, target, s.body, headers);
+    const std::string where = route.method + " " + route.path + " as " + caller + ", " + s.what;
+    ASSERT_GE(r.status, 200) << where << ": " << r.error;
+    ASSERT_LT(r.status, 500) << where << ": " << r.status << " " << r.body;
+    if (r.status < 400) continue;
+    EXPECT_EQ(r.Header("Content-Type"), "application/problem+json") << where;
+    const json problem = json::parse(r.body, nullptr, false);
+    ASSERT_TRUE(problem.is_object()) << where << ": " << r.body;
+    EXPECT_EQ(problem.value("status", 0), r.status) << where << ": " << r.body;
+    if (r.status != 400 || s.field.empty()) continue;
+    bool named = false;
+    for (const json& p : problem.value("invalidParams", json::array())) {
+      named = named || p.value("name", "").rfind(s.field, 0) == 0;
+    }
+    EXPECT_TRUE(named) << where << ": 400 without invalidParams naming " << s.field << ": "
+                       << r.body;
+  }
+  EXPECT_EQ(client.Request("GET", "/health").status, 200) << route.method << " " << route.path;
+}
+
+INSTANTIATE_TEST_SUITE_P(Routes, MalformedBody, ::testing::ValuesIn(RoutesWithABody()),
+                         [](const ::testing::TestParamInfo<AuthzRoute>& info) {
+                           return RouteTestName(info.param.method, info.param.path);
+                         });
+
+}  // namespace
+}  // namespace jh::testing
