@@ -1,10 +1,12 @@
-// Bad input never reaches a 500: every route of tests/authz/ that takes a JSON body, called by
-// a caller the matrix lets through, with its valid body spoilt — each top-level field left
-// out, made null, of another type, an object, an array, 10,000 characters long — and the body
-// as a whole empty, not JSON, cut off, of another type, nested 10,000 deep, or with an unknown
-// field. Every answer must be a 2xx or a 4xx problem+json (API.md, "Errors") whose status is
-// the response's; a 400 for a spoilt field must name that field in invalidParams. The server
-// runs on a world of its own (support/authz_world.h), since an accepted body changes it.
+// Bad input never reaches a 500: every route of tests/authz/, called by a caller the matrix
+// lets through, with its valid request spoilt — each top-level field of the body left out,
+// made null, of another type, an object, an array, 10,000 characters long; the body as a
+// whole empty, not JSON, cut off, of another type, nested 10,000 deep, or with an unknown
+// field; each id in the path and each query value not an id, empty, negative, huge, a NUL,
+// a broken escape or 2,000 characters; an unknown query parameter. Every answer must be a 2xx
+// or a 4xx problem+json (API.md, "Errors") whose status is the response's; a 400 for a
+// spoilt body field must name that field in invalidParams. The server runs on a world of its
+// own (support/authz_world.h), since an accepted request changes it.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -20,18 +22,11 @@ namespace {
 
 using nlohmann::json;
 
-std::vector<AuthzRoute> RoutesWithABody() {
-  std::vector<AuthzRoute> out;
-  for (const AuthzRoute& r : RepositoryAuthzTables().routes) {
-    if (!r.body.empty()) out.push_back(r);
-  }
-  return out;
-}
-
 struct Spoilt {
   std::string what;   // for the failure message
-  std::string field;  // the top-level field spoilt, or "" for the body as a whole
+  std::string field;  // the top-level body field spoilt, or ""
   std::string body;
+  std::string target;  // "" for the route's own
 };
 
 // The valid body, spoilt in every way above.
@@ -69,6 +64,44 @@ std::vector<Spoilt> Spoil(const std::string& valid) {
   return out;
 }
 
+// The route's target (${name} placeholders as in requests.tsv) with each placeholder in the
+// path and each query value spoilt, and with an unknown query parameter.
+std::vector<Spoilt> SpoilTarget(const std::string& target, const AuthzWorld& world) {
+  const std::vector<std::pair<std::string, std::string>> values = {
+      {"not an id", "niet-een-id"},
+      {"empty", ""},
+      {"negative", "-1"},
+      {"huge", "99999999999999999999"},
+      {"a NUL", "%00"},
+      {"a broken escape", "%ZZ"},
+      {"2,000 characters", std::string(2000, 'a')},
+  };
+  std::vector<Spoilt> out;
+  const size_t query = target.find('?');
+  out.push_back(
+      {"an unknown query parameter", "", "",
+       Substitute(target, world.vars) + (query == std::string::npos ? "?" : "&") + "onbekend=1"});
+  // Each spoilable part: a ${name} in the path, or a value after '=' in the query.
+  std::vector<std::pair<size_t, size_t>> parts;  // [begin, end) in target
+  for (size_t at = target.find("${"); at != std::string::npos && at < query;
+       at = target.find("${", at + 1)) {
+    parts.emplace_back(at, target.find('}', at) + 1);
+  }
+  for (size_t at = target.find('=', query); query != std::string::npos && at != std::string::npos;
+       at = target.find('=', at + 1)) {
+    parts.emplace_back(at + 1, std::min(target.find('&', at), target.size()));
+  }
+  for (const auto& [begin, end] : parts) {
+    const std::string part = target.substr(begin, end - begin);
+    for (const auto& [what, value] : values) {
+      if (value.empty() && begin < query) continue;  // an empty path segment is another route
+      const std::string spoilt = target.substr(0, begin) + value + target.substr(end);
+      out.push_back({part + " " + what, "", "", Substitute(spoilt, world.vars)});
+    }
+  }
+  return out;
+}
+
 // The first caller the matrix lets through, so that the body reaches its schema and service.
 std::string AllowedCaller(const AuthzRoute& route) {
   for (const std::string& column : RepositoryAuthzTables().columns) {
@@ -77,7 +110,7 @@ std::string AllowedCaller(const AuthzRoute& route) {
   return "beheerder";
 }
 
-class MalformedBody : public ::testing::TestWithParam<AuthzRoute> {
+class MalformedInput : public ::testing::TestWithParam<AuthzRoute> {
  protected:
   static void SetUpTestSuite() { shared_ = AuthzWorldServer::Start().release(); }
   static void TearDownTestSuite() {
@@ -86,9 +119,9 @@ class MalformedBody : public ::testing::TestWithParam<AuthzRoute> {
   }
   static AuthzWorldServer* shared_;
 };
-AuthzWorldServer* MalformedBody::shared_ = nullptr;
+AuthzWorldServer* MalformedInput::shared_ = nullptr;
 
-TEST_P(MalformedBody, IsAnsweredWithA2xxOrAProblemNamingTheField) {
+TEST_P(MalformedInput, IsAnsweredWithA2xxOrAProblem) {
   ASSERT_NE(shared_, nullptr);
   const AuthzWorld& world = shared_->world;
   HttpClient& client = *shared_->client;
@@ -99,8 +132,15 @@ TEST_P(MalformedBody, IsAnsweredWithA2xxOrAProblemNamingTheField) {
   if (const std::string& token = world.tokens.at(caller); !token.empty()) {
     headers.emplace_back("Authorization", "Bearer " + token);
   }
-  for (const Spoilt& s : Spoil(Substitute(route.body, world.vars))) {
-    HttpResponse r = client.Request(route.method, target, s.body, headers);
+  const std::string body = Substitute(route.body, world.vars);
+  std::vector<Spoilt> spoilt = SpoilTarget(route.target, world);
+  for (Spoilt& s : spoilt) s.body = body;
+  if (!body.empty()) {
+    for (Spoilt& s : Spoil(body)) spoilt.push_back(std::move(s));
+  }
+  for (const Spoilt& s : spoilt) {
+    const std::string& to = s.target.empty() ? target : s.target;
+    HttpResponse r = client.Request(route.method, to, s.body, headers);
     const std::string where = route.method + " " + route.path + " as " + caller + ", " + s.what;
     ASSERT_GE(r.status, 200) << where << ": " << r.error;
     ASSERT_LT(r.status, 500) << where << ": " << r.status << " " << r.body;
@@ -120,7 +160,8 @@ TEST_P(MalformedBody, IsAnsweredWithA2xxOrAProblemNamingTheField) {
   EXPECT_EQ(client.Request("GET", "/health").status, 200) << route.method << " " << route.path;
 }
 
-INSTANTIATE_TEST_SUITE_P(Routes, MalformedBody, ::testing::ValuesIn(RoutesWithABody()),
+INSTANTIATE_TEST_SUITE_P(Routes, MalformedInput,
+                         ::testing::ValuesIn(RepositoryAuthzTables().routes),
                          [](const ::testing::TestParamInfo<AuthzRoute>& info) {
                            return RouteTestName(info.param.method, info.param.path);
                          });
