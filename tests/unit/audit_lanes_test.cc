@@ -24,13 +24,15 @@ std::vector<std::string> LaneFields(Chain chain, int i) {
   return f;
 }
 
-// A Tx with a lane, whose "SELECT nextval('keten_seq')" is a counter shared by all lanes.
+// A Tx with a lane, whose "SELECT nextval('keten_seq') …" is a counter shared by all lanes.
+// It reserves one value where PostgreSQL reserves a block (chain.cc), so the lanes below
+// interleave value by value.
 class LaneTx final : public store::Tx {
  public:
   LaneTx(store::Tx& inner, store::LaneState& lane, int64_t& next)
       : inner_(inner), lane_(lane), next_(next) {}
   Result<store::Rows> Query(std::string_view sql, std::vector<store::Value> params) override {
-    if (sql == "SELECT nextval('keten_seq')") {
+    if (sql.starts_with("SELECT nextval('keten_seq')")) {
       return store::Rows{store::Row({store::Value{++next_}})};
     }
     return inner_.Query(sql, std::move(params));
