@@ -25,15 +25,18 @@ std::vector<std::string> LaneFields(Chain chain, int i) {
 }
 
 // A Tx with a lane, whose "SELECT nextval('keten_seq') …" is a counter shared by all lanes.
-// It reserves one value where PostgreSQL reserves a block (chain.cc), so the lanes below
-// interleave value by value.
+// It reserves `block` values at a time, newest first (a result has no order of its own),
+// where PostgreSQL reserves 32 (chain.cc); with one, the lanes below interleave value by value.
 class LaneTx final : public store::Tx {
  public:
-  LaneTx(store::Tx& inner, store::LaneState& lane, int64_t& next)
-      : inner_(inner), lane_(lane), next_(next) {}
+  LaneTx(store::Tx& inner, store::LaneState& lane, int64_t& next, int block = 1)
+      : inner_(inner), lane_(lane), next_(next), block_(block) {}
   Result<store::Rows> Query(std::string_view sql, std::vector<store::Value> params) override {
     if (sql.starts_with("SELECT nextval('keten_seq')")) {
-      return store::Rows{store::Row({store::Value{++next_}})};
+      store::Rows rows;
+      next_ += block_;
+      for (int i = 0; i < block_; ++i) rows.push_back(store::Row({store::Value{next_ - i}}));
+      return rows;
     }
     return inner_.Query(sql, std::move(params));
   }
@@ -46,6 +49,7 @@ class LaneTx final : public store::Tx {
   store::Tx& inner_;
   store::LaneState& lane_;
   int64_t& next_;
+  int block_;
 };
 
 class AuditLanesTest : public ::testing::Test {
@@ -60,11 +64,12 @@ class AuditLanesTest : public ::testing::Test {
   }
   void TearDown() override { store_.reset(); }
 
-  // One write appending `n` records to `chain` in `lane`, settled as the PostgreSQL store
+  // One write appending `n` records to `chain` in `lane` (seqs reserved `block` at a time),
+  // settled as the PostgreSQL store
   // settles a lane: the pending heads become the committed ones only on commit.
-  Status AppendInLane(store::LaneState& lane, Chain chain, int n) {
+  Status AppendInLane(store::LaneState& lane, Chain chain, int n, int block = 1) {
     Status s = store_->Write([&](store::Tx& tx) -> Status {
-      LaneTx laned(tx, lane, next_seq_);
+      LaneTx laned(tx, lane, next_seq_, block);
       for (int i = 0; i < n; ++i) JH_TRY(Append(laned, chain, LaneFields(chain, ++made_)));
       return {};
     });
@@ -119,6 +124,21 @@ class AuditLanesTest : public ::testing::Test {
   store::LaneState one_{.lane = 1};
   store::LaneState two_{.lane = 2};
 };
+
+TEST_F(AuditLanesTest, ALaneAppendsItsReservedSeqsInOrderAcrossBlocks) {
+  // Blocks of three, each given newest first: lane 1 appends 1001..1004 from two blocks, lane 2
+  // then 1007 from a third, and lane 1 goes on with 1005 and 1006, left in its second block —
+  // lower than lane 2's, as on PostgreSQL when processes reserve in turn.
+  ASSERT_TRUE(AppendInLane(one_, Chain::kBesluiten, 4, 3).ok());
+  EXPECT_EQ(one_.committed[1]->seq, 1004);
+  ASSERT_TRUE(AppendInLane(two_, Chain::kBesluiten, 1, 3).ok());
+  EXPECT_EQ(two_.committed[1]->seq, 1007);
+  ASSERT_TRUE(AppendInLane(one_, Chain::kBesluiten, 2, 3).ok());
+  EXPECT_EQ(one_.committed[1]->seq, 1006);
+  VerifyReport r = Check();
+  EXPECT_FALSE(r.first_break) << r.first_break->reason;
+  EXPECT_EQ(r.records[1], 7);
+}
 
 TEST_F(AuditLanesTest, InterleavedLanesEachLinkToTheirOwnRecordsAndVerify) {
   ThreeLanes();
