@@ -62,11 +62,13 @@ test-release: build
 	cd build && ctest --output-on-failure -j$(JOBS) --timeout 300 \
 	  $(if $(RELEASE_TARGETS),-L integration)
 
-# Unit and in-process server tests under ASan+UBSan, then the integration suite (Release test
-# binary) against the ASan+UBSan server.
+# Unit and in-process server tests under ASan+UBSan, in JOBS shards of one process each (not
+# a process per test: scripts/gtest-shards), then the integration suite (Release test binary)
+# against the ASan+UBSan server.
 ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 test-asan: build build-asan
-	cd build-asan && $(ASAN_ENV) ctest --output-on-failure -j$(JOBS) --timeout 600
+	cd build-asan && ctest --output-on-failure -L unit -R '^UnityNamesCheck$$'
+	cd build-asan/tests && $(ASAN_ENV) JOBS=$(JOBS) ../../scripts/gtest-shards ./unit_tests ./server_tests
 	cd build && $(ASAN_ENV) JH_TEST_BINARY=$(CURDIR)/build-asan/jeugdhulp \
 	  ctest -L integration --output-on-failure -j$(JOBS) --timeout 600
 
