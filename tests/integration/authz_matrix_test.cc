@@ -25,8 +25,6 @@
 namespace jh::testing {
 namespace {
 
-const AuthzTables& Tables() { return RepositoryAuthzTables(); }
-
 // A store that refuses everything: the route table needs the operations, not the data.
 class NoStore : public store::Store {
  public:
@@ -48,7 +46,7 @@ std::set<std::string> RouteTable() {
 }
 
 TEST(AuthzRouteTable, MatrixCoversExactlyTheRouteTable) {
-  const AuthzTables& t = Tables();
+  const AuthzTables& t = RepositoryAuthzTables();
   for (const auto& e : t.errors) ADD_FAILURE() << e;
   std::set<std::string> in_matrix;
   for (const auto& r : t.routes) in_matrix.insert(r.method + " " + r.path);
@@ -85,9 +83,9 @@ TEST(AuthzRouteTable, EveryCallerHasAColumn) {
                                       "regievoerder-elders",
                                       "gemeentemedewerker-elders",
                                       "vt-medewerker-elders"};
-  const auto& columns = Tables().columns;
+  const auto& columns = RepositoryAuthzTables().columns;
   EXPECT_EQ(std::set<std::string>(columns.begin(), columns.end()), want);
-  EXPECT_GE(Tables().routes.size() * columns.size(), 300u);
+  EXPECT_GE(RepositoryAuthzTables().routes.size() * columns.size(), 300u);
 }
 
 class AuthzMatrix : public ::testing::TestWithParam<AuthzRoute> {
@@ -104,11 +102,11 @@ class AuthzMatrix : public ::testing::TestWithParam<AuthzRoute> {
     for (const bool status : {false, true}) {
       std::ofstream out(status ? file + ".status" : file);
       out << "method\tpath";
-      for (const auto& c : Tables().columns) out << '\t' << c;
+      for (const auto& c : RepositoryAuthzTables().columns) out << '\t' << c;
       out << '\n';
-      for (const auto& r : Tables().routes) {
+      for (const auto& r : RepositoryAuthzTables().routes) {
         out << r.method << '\t' << r.path;
-        for (const auto& c : Tables().columns) {
+        for (const auto& c : RepositoryAuthzTables().columns) {
           const auto& seen = observed_[r.method + " " + r.path][c];
           out << '\t' << (status ? std::to_string(seen.second) : seen.first);
         }
@@ -130,7 +128,7 @@ TEST_P(AuthzMatrix, EveryCaller) {
   const AuthzRoute& route = GetParam();
   const std::string target = Substitute(route.target, world.vars);
   const std::string body = Substitute(route.body, world.vars);
-  for (const auto& column : Tables().columns) {
+  for (const auto& column : RepositoryAuthzTables().columns) {
     HeaderList headers = {{"Content-Type", "application/json"}};
     const std::string& token = world.tokens.at(column);
     if (!token.empty()) headers.emplace_back("Authorization", "Bearer " + token);
@@ -142,7 +140,7 @@ TEST_P(AuthzMatrix, EveryCaller) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Routes, AuthzMatrix, ::testing::ValuesIn(Tables().routes),
+INSTANTIATE_TEST_SUITE_P(Routes, AuthzMatrix, ::testing::ValuesIn(RepositoryAuthzTables().routes),
                          [](const ::testing::TestParamInfo<AuthzRoute>& info) {
                            return RouteTestName(info.param.method, info.param.path);
                          });

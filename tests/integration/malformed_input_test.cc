@@ -6,7 +6,8 @@
 // a broken escape or 2,000 characters; an unknown query parameter. Every answer must be a 2xx
 // or a 4xx problem+json (API.md, "Errors") whose status is the response's; a 400 for a
 // spoilt body field must name that field in invalidParams. The server runs on a world of its
-// own (support/authz_world.h), since an accepted request changes it.
+// own (support/authz_world.h), since an accepted request changes it. A 400 for a body
+// without a field, or with an unknown one, must name that field too.
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -43,7 +44,7 @@ std::vector<Spoilt> Spoil(const std::string& valid) {
   if (!body.is_object()) return out;
   json unknown = body;
   unknown["onbekendVeld"] = "x";
-  out.push_back({"an unknown field", "", unknown.dump()});
+  out.push_back({"an unknown field", "onbekendVeld", unknown.dump()});
   for (const auto& [field, value] : body.items()) {
     const std::vector<std::pair<std::string, json>> values = {
         {"null", nullptr},
@@ -59,7 +60,8 @@ std::vector<Spoilt> Spoil(const std::string& valid) {
     }
     json without = body;
     without.erase(field);
-    out.push_back({"without " + field, "", without.dump()});
+    // Without its only field a body is empty, which is what a refusal then names.
+    out.push_back({"without " + field, without.empty() ? "" : field, without.dump()});
   }
   return out;
 }
