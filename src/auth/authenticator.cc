@@ -30,39 +30,34 @@ Result<Actor> Authenticate(store::Store& store, std::string_view authorization, 
     return Error::Unauthenticated("Het token heeft niet de verwachte vorm (Bearer <token>).");
   }
   const std::string hash = crypto::TokenHash(authorization.substr(kPrefix.size()));
-  Actor actor;
-  bool found = false;
-  Status st = store.Read([&](store::Tx& tx) -> Status {
-    JH_ASSIGN_OR_RETURN(store::Rows rows,
-                        tx.Query("SELECT t.hash, t.soort, t.medewerker_id, t.persoon_id, m.rol, "
-                                 "m.meldingsbevoegd, o.id, o.soort, o.gemeentecode "
-                                 "FROM tokens t LEFT JOIN medewerkers m ON m.id = t.medewerker_id "
-                                 "LEFT JOIN organisaties o ON o.id = m.organisatie_id "
-                                 "WHERE t.hash = $1 AND t.ingetrokken_op IS NULL "
-                                 "AND (t.geldig_tot IS NULL OR t.geldig_tot >= $2)",
-                                 {store::Blob{hash}, today.ToString()}));
-    if (rows.empty()) return {};
-    const store::Row& r = rows[0];
-    // The lookup was by hash; compare once more in constant time so that no code path
-    // depends on a variable-time comparison of secret material.
-    if (!crypto::ConstantTimeEquals(r.Bytes(0), hash)) return {};
-    found = true;
-    if (r.Text(1) == "burger") {
-      actor.kind = ActorKind::kBurger;
-      actor.id = r.Text(3);
-    } else {
-      actor.kind = ActorKind::kMedewerker;
-      actor.id = r.Text(2);
-      actor.rol = r.Text(4);
-      actor.meldingsbevoegd = r.Int(5) != 0;
-      actor.organisatie_id = r.Text(6);
-      actor.organisatie_soort = r.Text(7);
-      actor.gemeentecode = r.Text(8);
-    }
-    return {};
-  });
-  JH_TRY(st);
+  // One statement, so its own snapshot (Store::ReadOne): every authenticated request runs it.
+  JH_ASSIGN_OR_RETURN(
+      store::Rows rows,
+      store.ReadOne("SELECT t.hash, t.soort, t.medewerker_id, t.persoon_id, m.rol, "
+                    "m.meldingsbevoegd, o.id, o.soort, o.gemeentecode "
+                    "FROM tokens t LEFT JOIN medewerkers m ON m.id = t.medewerker_id "
+                    "LEFT JOIN organisaties o ON o.id = m.organisatie_id "
+                    "WHERE t.hash = $1 AND t.ingetrokken_op IS NULL "
+                    "AND (t.geldig_tot IS NULL OR t.geldig_tot >= $2)",
+                    {store::Blob{hash}, today.ToString()}));
+  // The lookup was by hash; compare once more in constant time so that no code path depends
+  // on a variable-time comparison of secret material.
+  const bool found = !rows.empty() && crypto::ConstantTimeEquals(rows[0].Bytes(0), hash);
   if (!found) return Error::Unauthenticated("Het token is onbekend, ingetrokken of verlopen.");
+  const store::Row& r = rows[0];
+  Actor actor;
+  if (r.Text(1) == "burger") {
+    actor.kind = ActorKind::kBurger;
+    actor.id = r.Text(3);
+  } else {
+    actor.kind = ActorKind::kMedewerker;
+    actor.id = r.Text(2);
+    actor.rol = r.Text(4);
+    actor.meldingsbevoegd = r.Int(5) != 0;
+    actor.organisatie_id = r.Text(6);
+    actor.organisatie_soort = r.Text(7);
+    actor.gemeentecode = r.Text(8);
+  }
   return actor;
 }
 

@@ -57,4 +57,19 @@ class Pool {
   int open_ = 0;                                   // connections made and not dropped; mu_
 };
 
+// Runs `run(Connection&)`, the first statement of a unit of work, on the leased connection,
+// and when the connection turns out to be broken (the server restarted since it was last used)
+// runs it once more on a fresh one. Returns what `run` returns (a Status or Result) or the
+// fresh connection's failure. Only for a first statement or a lone read: a retry must not be
+// able to repeat a change.
+template <class Run>
+[[nodiscard]] auto RunFirst(Pool::Lease& c, Run run) -> decltype(run(*c)) {
+  c->BeginTx();
+  auto result = run(*c);
+  if (result.ok() || !c->Broken()) return result;
+  if (Status fresh = c.Replace(); !fresh.ok()) return fresh.error();
+  c->BeginTx();
+  return run(*c);
+}
+
 }  // namespace jh::store::pg

@@ -89,15 +89,8 @@ void Pause(int attempt) {
   std::this_thread::sleep_for(std::chrono::microseconds(std::min(us(rng), 100000)));
 }
 
-// Runs a first command on a leased connection; when the connection turns out to be broken
-// (the server restarted since it was last used), once more on a fresh one.
-Status FirstCommand(Pool::Lease& c, const char* sql) {
-  c->BeginTx();
-  Status st = c->Control(sql);
-  if (st.ok() || !c->Broken()) return st;
-  JH_TRY(c.Replace());
-  c->BeginTx();
-  return c->Control(sql);
+Status FirstCommand(Pool::Lease& c, const char* sql) {  // of a unit of work: pg::RunFirst
+  return pg::RunFirst(c, [sql](Connection& k) { return k.Control(sql); });
 }
 
 // Ends the transaction on `c` without committing. A connection left inside a transaction
@@ -177,6 +170,13 @@ class PgStore final : public Store {
       return result.ok() ? *c->failure() : result;
     }
     return c->Commit();
+  }
+
+  // The lone SELECT without BEGIN and COMMIT: PostgreSQL gives it a snapshot of its own.
+  Result<Rows> ReadOne(std::string_view sql, std::vector<Value> params) override {
+    if (!sql.starts_with("SELECT ")) return Error::Internal("pg: ReadOne zonder SELECT");
+    JH_ASSIGN_OR_RETURN(Pool::Lease c, pool_.Acquire());
+    return pg::RunFirst(c, [&](Connection& k) { return k.Query(sql, params); });
   }
 
   std::string_view Dialect() const override { return "postgresql"; }

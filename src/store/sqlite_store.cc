@@ -102,6 +102,14 @@ class SqliteStore final : public Store {
     return result;
   }
 
+  // Outside a transaction the statement reads a snapshot of its own, ended by its reset.
+  Result<Rows> ReadOne(std::string_view sql, std::vector<Value> params) override {
+    SqliteConnection* c = readers_->Acquire();
+    Result<Rows> rows = c->Query(sql, params);
+    readers_->Release(c);
+    return rows;
+  }
+
   void SetAfterCommit(std::function<void(Tx&)> hook) { writer_->SetAfterCommit(std::move(hook)); }
 
   std::string_view Dialect() const override { return "sqlite"; }

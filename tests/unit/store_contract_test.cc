@@ -243,6 +243,28 @@ TEST_P(StoreContract, WritesInsideReadAreRefused) {
   EXPECT_EQ(rows->at(0).Int(0), 0);
 }
 
+TEST_P(StoreContract, ReadOneSeesWhatWasCommittedAndRefusesAWrite) {
+  ASSERT_TRUE(
+      WriteOne("INSERT INTO t (k, n) VALUES ($1, $2)", {std::string("a"), int64_t{7}}).ok());
+  auto found = store_->ReadOne("SELECT n FROM t WHERE k = $1", {std::string("a")});
+  ASSERT_TRUE(found.ok()) << found.error().message;
+  ASSERT_EQ(found->size(), 1u);
+  EXPECT_EQ(found->at(0).Int(0), 7);
+  auto none = store_->ReadOne("SELECT n FROM t WHERE k = $1", {std::string("b")});
+  ASSERT_TRUE(none.ok()) << none.error().message;
+  EXPECT_TRUE(none->empty());
+  // A write is a defect: refused, and nothing is written.
+  auto wrote = store_->ReadOne("INSERT INTO t (k) VALUES ('r')");
+  ASSERT_FALSE(wrote.ok());
+  EXPECT_EQ(wrote.error().code, ErrorCode::kInternal);
+  auto rows = ReadAll("SELECT COUNT(*) FROM t");
+  ASSERT_TRUE(rows.ok());
+  EXPECT_EQ(rows->at(0).Int(0), 1);
+  // And a statement that fails leaves the store working.
+  EXPECT_FALSE(store_->ReadOne("SELECT nope FROM t").ok());
+  EXPECT_TRUE(store_->ReadOne("SELECT k FROM t").ok());
+}
+
 TEST_P(StoreContract, WriteInsideWriteIsRefusedNotDeadlocked) {
   Status s = store_->Write(
       [this](Tx&) -> Status { return store_->Write([](Tx&) -> Status { return {}; }); });
