@@ -14,8 +14,8 @@
 // share one BEGIN, one COMMIT, one WAL flush and one checkpoint. A callback that refuses, or
 // whose statement fails (which aborts a PostgreSQL transaction), is rolled back to its
 // savepoint alone and gets its own error; a callback alone runs without a savepoint. The
-// first waiting caller whose callback is not done runs the next batch on its own thread;
-// the others sleep until their callback is done.
+// caller at the head of the queue runs the next batch on its own thread; the others sleep
+// until their callback is done (store/batch_queue.h).
 //
 // Lanes (audit/chain.h): each process holds one lane of the audit chains alone, by a session
 // advisory lock on a connection of its own (store/pg_lane.h), and keeps the lane's heads in
@@ -43,14 +43,13 @@
 // snapshot for all of fn's queries; a write is refused by PostgreSQL (kInternal).
 #include <array>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
 #include <mutex>
 #include <random>
 #include <thread>
 #include <utility>
 
 #include "core/log.h"
+#include "store/batch_queue.h"
 #include "store/callback.h"
 #include "store/migrations.h"
 #include "store/pg_connection.h"
@@ -98,44 +97,33 @@ Status FirstCommand(Pool::Lease& c, const char* sql) {  // of a unit of work: pg
 void Rollback(Connection& c) { (void)c.Control("ROLLBACK"); }
 
 // One caller's Write: its callback and, once `done`, its result.
-struct Job {
+struct Job : BatchTicket {
+  explicit Job(const Store::TxFn* f) : fn(f) {}
   const Store::TxFn* fn;
   Status result;
-  bool done = false;  // guarded by PgStore::queue_mu_
 };
 
 class PgStore final : public Store {
  public:
   PgStore(std::string url, const PgOptions& o)
-      : pool_(url, std::max(2, o.pool_size)), options_(o), lane_(std::move(url), o.lane_clock) {}
+      : pool_(url, std::max(2, o.pool_size)),
+        options_(o),
+        queue_(static_cast<size_t>(std::max(1, o.max_batch))),
+        lane_(std::move(url), o.lane_clock) {}
 
   Status Write(TxFn fn) override {
     if (tls_writing == this) {
       return Error::Internal("Store::Write aangeroepen binnen een schrijftransactie.");
     }
-    Job job{&fn};
+    Job job(&fn);
     if (!options_.serialize_writes) {
       WritingMark mark(this);
       std::vector<Job*> alone{&job};
       RunBatch(alone);
     } else {
-      // Group commit: queue the job and wait until it is done, or until no batch is running;
-      // then this caller runs every queued job (its own among them) in one transaction.
-      std::vector<Job*> batch;
-      {
-        std::unique_lock q(queue_mu_);
-        queue_.push_back(&job);
-        ++stats_pending_;
-        batch_done_.wait(q, [&] { return job.done || !writing_; });
-        if (!job.done) {
-          writing_ = true;
-          const size_t n =
-              std::min(queue_.size(), static_cast<size_t>(std::max(1, options_.max_batch)));
-          batch.assign(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
-          queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
-          stats_pending_ -= static_cast<int64_t>(n);
-        }
-      }
+      // Group commit: wait until the job is done, or until this caller is to run every
+      // queued job (its own among them) in one transaction.
+      std::vector<Job*> batch = queue_.Join(job);
       if (!batch.empty()) {
         {
           std::lock_guard order(write_mu_);
@@ -147,12 +135,7 @@ class PgStore final : public Store {
             FailAll(batch, Failed(held));
           }
         }
-        {
-          std::lock_guard q(queue_mu_);
-          for (Job* j : batch) j->done = true;
-          writing_ = false;
-        }
-        batch_done_.notify_all();
+        queue_.Finish(batch);
       }
     }
     std::lock_guard lock(stats_mu_);
@@ -197,8 +180,7 @@ class PgStore final : public Store {
       std::lock_guard lock(stats_mu_);
       out = stats_;
     }
-    std::lock_guard q(queue_mu_);
-    out.pending = stats_pending_;
+    out.pending = queue_.Pending();
     return out;
   }
 
@@ -357,15 +339,11 @@ class PgStore final : public Store {
   Pool pool_;
   const PgOptions options_;
   std::function<void(Tx&)> after_commit_;  // set once, before the store is shared
-  // Held by the caller running a batch (and by TakeLane): what lane_ needs. writing_ already
+  // Held by the caller running a batch (and by TakeLane): what lane_ needs. queue_ already
   // lets only one caller run a batch at a time.
   std::mutex write_mu_;
-  mutable std::mutex queue_mu_;
-  std::condition_variable batch_done_;
-  std::deque<Job*> queue_;     // jobs waiting for a writer; guarded by queue_mu_
-  bool writing_ = false;       // a caller is running a batch; guarded by queue_mu_
-  int64_t stats_pending_ = 0;  // queue_.size(), for Stats(); guarded by queue_mu_
-  pg::Lane lane_;              // this process's lane (serialize_writes); guarded by write_mu_
+  BatchQueue<Job> queue_;
+  pg::Lane lane_;  // this process's lane (serialize_writes); guarded by write_mu_
   mutable std::mutex stats_mu_;
   StoreStats stats_;  // guarded by stats_mu_
 };
