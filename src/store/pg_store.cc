@@ -5,17 +5,24 @@
 //   queue fn; wait for it to be done or for       -- one batch at a time per process, none
 //   no batch to run, then take the queued          --   across processes
 //   callbacks, at most max_batch:
-//   BEGIN ISOLATION LEVEL SERIALIZABLE; SAVEPOINT  -- one round trip
-//     fn; RELEASE; SAVEPOINT  (per callback)    -- audit appends go to this process's lane
+//   BEGIN ISOLATION LEVEL SERIALIZABLE          -- one round trip
+//     fn  (per callback)                        -- audit appends go to this process's lane
 //   COMMIT                                      -- durable: synchronous_commit=on
 //   after_commit hook (audit checkpoint of the lane)
 //
 // Group commit, as on SQLite: the callbacks that queued while the previous transaction ran
 // share one BEGIN, one COMMIT, one WAL flush and one checkpoint. A callback that refuses, or
-// whose statement fails (which aborts a PostgreSQL transaction), is rolled back to its
-// savepoint alone and gets its own error; a callback alone runs without a savepoint. The
-// caller at the head of the queue runs the next batch on its own thread; the others sleep
-// until their callback is done (store/batch_queue.h).
+// whose statement fails (which aborts a PostgreSQL transaction), must be undone alone and
+// get its own error. A batch therefore first runs as one plain transaction; only when one
+// of its callbacks fails is it rolled back and run again with a savepoint per callback:
+//
+//   BEGIN ISOLATION LEVEL SERIALIZABLE; SAVEPOINT  -- one round trip
+//     fn; RELEASE; SAVEPOINT  (per callback)    -- or ROLLBACK TO, for a failed one
+//   COMMIT
+//
+// Most batches hold no failure, and each savepoint costs a round trip (docs/performance.md,
+// "A batch without savepoints"). The caller at the head of the queue runs the next batch on
+// its own thread; the others sleep until their callback is done (store/batch_queue.h).
 //
 // Lanes (audit/chain.h): each process holds one lane of the audit chains alone, by a session
 // advisory lock on a connection of its own (store/pg_lane.h), and keeps the lane's heads in
@@ -195,7 +202,7 @@ class PgStore final : public Store {
   }
 
  private:
-  enum class Outcome { kCommitted, kDone, kRetry };
+  enum class Outcome { kCommitted, kDone, kRetry, kIsolate };
 
   // What a transaction's appends did to the lane, once it is known whether it committed.
   void SettleLane(bool committed) {
@@ -213,9 +220,16 @@ class PgStore final : public Store {
       return;
     }
     Pool::Lease c = std::move(leased).value();
-    for (int attempt = 1;; ++attempt) {
-      const Outcome outcome = Attempt(c, jobs);
+    bool savepoints = false;  // until a callback fails (see the top)
+    int attempt = 0;
+    while (true) {
+      const Outcome outcome = Attempt(c, jobs, savepoints);
+      if (outcome == Outcome::kIsolate) {  // not an attempt lost to another writer: no pause
+        savepoints = true;
+        continue;
+      }
       if (outcome != Outcome::kRetry) return;
+      ++attempt;
       if (attempt >= std::max(1, options_.max_attempts)) {
         log::Warn("store-retries-exhausted", {{"attempts", attempt}});
         for (Job* j : jobs) {
@@ -231,8 +245,8 @@ class PgStore final : public Store {
 
   // One run of the jobs in one transaction; each job's result is what its caller gets unless
   // the batch is retried.
-  Outcome Attempt(Pool::Lease& c, std::vector<Job*>& jobs) {
-    const Outcome outcome = AttemptOnce(c, jobs);
+  Outcome Attempt(Pool::Lease& c, std::vector<Job*>& jobs, bool savepoints) {
+    const Outcome outcome = AttemptOnce(c, jobs, savepoints);
     if (outcome != Outcome::kCommitted) SettleLane(false);  // a commit settled it before its hook
     return outcome;
   }
@@ -243,14 +257,18 @@ class PgStore final : public Store {
     return Outcome::kDone;
   }
 
-  Outcome AttemptOnce(Pool::Lease& c, std::vector<Job*>& jobs) {
+  // Runs the jobs in one transaction; `savepoints` runs each of a batch in its own. Returns
+  // kIsolate when, without savepoints, a job of a batch failed: nothing is kept, and the
+  // batch must run again with them.
+  Outcome AttemptOnce(Pool::Lease& c, std::vector<Job*>& jobs, bool savepoints) {
     // The first command of a write: a connection that broke since it was last used (the
     // server restarted) is replaced once.
-    // In a batch each job runs in a savepoint (see the top), which the command before it sets
-    // in the same round trip; ROLLBACK TO keeps it set, and COMMIT releases the last one.
+    // With savepoints each job's is set by the command before it, in the same round trip;
+    // ROLLBACK TO keeps it set, and COMMIT releases the last one.
     const bool batched = jobs.size() > 1;
-    const char* begin = batched ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SAVEPOINT jh_job"
-                                : "BEGIN ISOLATION LEVEL SERIALIZABLE";
+    const bool isolated = batched && savepoints;
+    const char* begin = isolated ? "BEGIN ISOLATION LEVEL SERIALIZABLE; SAVEPOINT jh_job"
+                                 : "BEGIN ISOLATION LEVEL SERIALIZABLE";
     if (Status begun = FirstCommand(c, begin); !begun.ok()) return FailAll(jobs, Failed(begun));
     pg::ConnectionTx tx(*c, lane());
     bool any_ok = false;
@@ -263,16 +281,16 @@ class PgStore final : public Store {
       if ((lane() != nullptr && lane_.state().stale) || c->retryable() || c->Broken()) break;
       if (j->result.ok() && !c->failure()) {
         any_ok = true;
-        if (batched && !last && !c->Control("RELEASE SAVEPOINT jh_job; SAVEPOINT jh_job").ok()) {
+        if (isolated && !last && !c->Control("RELEASE SAVEPOINT jh_job; SAVEPOINT jh_job").ok()) {
           break;
         }
         continue;
       }
       // The job refused, or one of its statements failed and it went on.
       if (j->result.ok()) j->result = *c->failure();
-      if (!batched) {
+      if (!isolated) {  // alone its result stands; in a batch the others must run again
         Rollback(*c);
-        return Outcome::kDone;
+        return batched ? Outcome::kIsolate : Outcome::kDone;
       }
       if (heads_before) lane_.state().pending = *heads_before;
       if (!c->Control("ROLLBACK TO SAVEPOINT jh_job").ok()) break;

@@ -123,9 +123,12 @@ class Store {
 
   // Runs fn in a write transaction. Returns only after what fn wrote is durable (on disk,
   // fsynced) or known to be lost. Concurrent calls are batched into one transaction and one
-  // fsync (group commit); each fn runs in its own savepoint, so an fn that returns an error
-  // rolls back only its own writes and that error is returned to its caller. If the batch
-  // cannot be committed every caller in it gets kUnavailable and nothing of it persists.
+  // fsync (group commit); an fn that returns an error (or whose statement failed) has only
+  // its own writes rolled back, by a savepoint of its own, and that error is returned to its
+  // caller. fn may run more than once: a store may run a batch again (PostgreSQL, after a
+  // serialization failure or to give a failed fn its savepoint); what counts is the last
+  // run, whose writes are the ones committed. If the batch cannot be committed every caller
+  // in it gets kUnavailable and nothing of it persists.
   [[nodiscard]] virtual Status Write(TxFn fn) = 0;
 
   // Runs fn on a consistent read snapshot. Writes inside fn are a defect.
