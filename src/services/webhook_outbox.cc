@@ -126,9 +126,11 @@ Result<bool> MarkFailed(const Env& env, const Delivery& delivery, const std::str
   const int64_t next =
       now_ms +
       BackoffDelay(delivery.attempts, options.backoff_base, options.backoff_cap, jitter).count();
-  bool give_up = delivery.attempts >= options.max_attempts;
+  const bool attempts_spent = delivery.attempts >= options.max_attempts;
+  bool give_up = attempts_spent;
   Env e = env;
   JH_TRY(e.store.Write([&](store::Tx& tx) -> Status {
+    give_up = attempts_spent;  // a callback may run more than once (Store::Write)
     JH_ASSIGN_OR_RETURN(store::Rows rows,
                         tx.Query("SELECT expires_at FROM webhook_outbox WHERE id = $1 "
                                  "AND delivered_at IS NULL AND given_up_at IS NULL",

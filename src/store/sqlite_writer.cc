@@ -2,12 +2,21 @@
 // to max_batch), runs it as:
 //
 //   BEGIN IMMEDIATE
+//     fn1; fn2; ...
+//   COMMIT                                             -- one fsync for the whole batch
+//
+// and wakes the callers. A callback that fails must lose its own writes only. So when one
+// does, the transaction is rolled back (alone, its error stands) and the batch runs again:
+//
+//   BEGIN IMMEDIATE
 //     SAVEPOINT w; fn1; RELEASE w                      -- fn1 ok
 //     SAVEPOINT w; fn2; ROLLBACK TO w; RELEASE w       -- fn2 failed: only its writes go
 //     ...
-//   COMMIT                                             -- one fsync for the whole batch
+//   COMMIT
 //
-// and wakes the callers. While it commits (waits for the disk), new callers queue up and form
+// Most batches hold no failure, and a savepoint per callback costs each callback whose
+// writes it covers a copy of every page it changes (docs/performance.md, "A batch without
+// savepoints"). While it commits (waits for the disk), new callers queue up and form
 // the next batch, so the batch size adapts to the load without any timer: one caller alone
 // commits at once. If BEGIN or COMMIT fails, or SQLite rolled the transaction back by itself
 // (it does after some I/O errors), the transaction is rolled back and every caller of the
@@ -125,11 +134,34 @@ bool Writer::RunBatch(const std::vector<Job*>& batch) {
     AbandonTransaction(batch, begun.error());
     return false;
   }
-  for (Job* job : batch) {
-    if (!RunInSavepoint(*job)) {
-      AbandonTransaction(batch, Error::Unavailable("transactie door SQLite afgebroken"));
+  const Error lost = Error::Unavailable("transactie door SQLite afgebroken");
+  switch (RunPlain(batch)) {
+    case Plain::kLost:
+      AbandonTransaction(batch, lost);
       return false;
-    }
+    case Plain::kFailed:
+      // A failed callback's writes are in the transaction: undo all of it.
+      if (Status undone = conn_->Control("ROLLBACK"); !undone.ok()) {
+        AbandonTransaction(batch, undone.error());
+        return false;
+      }
+      if (batch.size() == 1) {  // its error stands, and there is nothing to commit
+        last_commit_seconds_ = 0;
+        return true;
+      }
+      if (Status begun = conn_->Control("BEGIN IMMEDIATE"); !begun.ok()) {
+        AbandonTransaction(batch, begun.error());
+        return false;
+      }
+      for (Job* job : batch) {
+        if (!RunInSavepoint(*job)) {
+          AbandonTransaction(batch, lost);
+          return false;
+        }
+      }
+      break;
+    case Plain::kDone:
+      break;
   }
   const auto start = std::chrono::steady_clock::now();
   if (Status committed = conn_->Control("COMMIT"); !committed.ok()) {
@@ -139,6 +171,16 @@ bool Writer::RunBatch(const std::vector<Job*>& batch) {
   last_commit_seconds_ =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return true;
+}
+
+Writer::Plain Writer::RunPlain(const std::vector<Job*>& batch) {
+  for (Job* job : batch) {
+    ConnectionTx tx(*conn_);
+    job->result = CallSafely(job->fn, tx);
+    if (!conn_->InTransaction()) return Plain::kLost;
+    if (!job->result.ok()) return Plain::kFailed;
+  }
+  return Plain::kDone;
 }
 
 bool Writer::RunInSavepoint(Job& job) {

@@ -56,8 +56,13 @@ class Writer {
   // Runs one batch in one transaction; false when it could not be committed (then every
   // job's result is kUnavailable).
   bool RunBatch(const std::vector<Job*>& batch);
+  enum class Plain { kDone, kFailed, kLost };
+  // Runs the jobs in the open transaction without savepoints, up to the first that fails
+  // (kFailed: its writes are in the transaction, the caller must roll it back). kLost when
+  // SQLite rolled the transaction back by itself.
+  [[nodiscard]] Plain RunPlain(const std::vector<Job*>& batch);
   // Runs one job in its own savepoint; false when the enclosing transaction is lost.
-  bool RunInSavepoint(Job& job);
+  [[nodiscard]] bool RunInSavepoint(Job& job);
   void AbandonTransaction(const std::vector<Job*>& batch, const Error& cause);
   // Runs the after-commit hook; nothing escapes it (the batch is committed either way).
   void RunAfterCommit(const std::function<void(Tx&)>& hook);

@@ -4,8 +4,12 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "store/pg_dialect.h"
 #include "store/store.h"
@@ -308,6 +312,66 @@ TEST_P(StoreContract, RefusedCallbackLeavesNothing) {
   auto rows = ReadAll("SELECT COUNT(*) FROM t");
   ASSERT_TRUE(rows.ok());
   EXPECT_EQ(rows->at(0).Int(0), 0);
+}
+
+// A batch first runs without savepoints; only a failure makes it run again with them, so
+// the callbacks before and at the failure run twice, the ones after it once, and a lone
+// failing callback once (its transaction is simply rolled back). Callers are queued behind
+// a callback that holds the batch, so that they form the next one, in order.
+TEST_P(StoreContract, ABatchRunsAgainWithSavepointsOnlyWhenACallbackFails) {
+  std::atomic<int> runs[3] = {0, 0, 0};
+  auto counted = [&runs](int k, bool fail) -> Store::TxFn {
+    return [&runs, k, fail](Tx& tx) -> Status {
+      ++runs[k];
+      JH_TRY(tx.Exec("INSERT INTO t (k) VALUES ($1)", {"c" + std::to_string(k)}));
+      if (fail) return Error::Invalid("t", "test", "refused after writing");
+      return {};
+    };
+  };
+  auto batch = [this](std::vector<Store::TxFn> fns) {
+    std::atomic<bool> entered{false};
+    std::atomic<bool> release{false};
+    std::thread holder([&] {
+      (void)store_->Write([&](Tx&) -> Status {
+        entered = true;
+        while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        return {};
+      });
+    });
+    while (!entered.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::vector<std::thread> callers;
+    for (size_t i = 0; i < fns.size(); ++i) {
+      callers.emplace_back([&, i] { (void)store_->Write(fns[i]); });
+      int waited = 0;  // until this caller is queued (release regardless, never hang)
+      while (store_->Stats().pending <= static_cast<int64_t>(i) && ++waited < 5000) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+      EXPECT_LT(waited, 5000) << "caller " << i << " never queued";
+    }
+    release = true;
+    holder.join();
+    for (auto& t : callers) t.join();
+  };
+
+  batch({counted(0, false), counted(1, false)});
+  EXPECT_EQ(runs[0].load(), 1);
+  EXPECT_EQ(runs[1].load(), 1);
+  ASSERT_TRUE(WriteOne("DELETE FROM t").ok());
+
+  runs[0] = runs[1] = 0;
+  batch({counted(0, false), counted(1, true), counted(2, false)});
+  EXPECT_EQ(runs[0].load(), 2);
+  EXPECT_EQ(runs[1].load(), 2);
+  EXPECT_EQ(runs[2].load(), 1);
+  auto rows = ReadAll("SELECT k FROM t ORDER BY k");
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows.value().size(), 2U);  // c0 and c2: the refused callback's row is gone
+  EXPECT_EQ(rows.value().at(1).Text(0), "c2");
+
+  runs[1] = 0;
+  EXPECT_FALSE(store_->Write(counted(1, true)).ok());
+  EXPECT_EQ(runs[1].load(), 1);
+  EXPECT_EQ(ReadAll("SELECT k FROM t").value().size(), 2U);
 }
 
 }  // namespace
