@@ -40,6 +40,9 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
 
   store::SqliteOptions store_options;
   store_options.group_commit = options.group_commit;
+  store_options.rerun_batches = options.test_rerun_batches;
+  store::PgOptions pg_options;
+  pg_options.rerun_batches = options.test_rerun_batches;
   // Every request touches index pages with random keys (ids, keyed hashes, pseudonyms); with
   // SQLite's 2 MiB default they fall out of the cache and each commit reads and writes them
   // through the OS. The server's working set fits comfortably in the writer's. A reader's
@@ -63,7 +66,7 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
       log::Info("sqlite-page-pool", {{"used", "no"}, {"reason", pool.error().message}});
     }
   }
-  auto opened = OpenDataDir(options.dir, store_options);
+  auto opened = OpenDataDir(options.dir, store_options, pg_options);
   if (!opened.ok()) {
     std::fprintf(stderr, "jeugdhulp: %s\n", opened.error().message.c_str());
     return 2;
@@ -85,6 +88,7 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
                  "decision logs are off. Benchmarks only.\n");
     log::Warn("bench-no-audit", {{"logs", "off"}});
   }
+  if (options.test_rerun_batches) log::Warn("test-rerun-batches", {{"writes", "twice"}});
   api::Api api(env, &metrics, options.http.api_version, !options.bench_no_audit);
   api::RegisterAll(api);
   auto handler = [&api](http::Request& req) {

@@ -30,6 +30,8 @@ struct ServeOptions {
   // Benchmarks only (`serve --bench-no-audit`): no processing or decision logs at all, to
   // measure their cost. Serve warns loudly on stderr when it is set.
   bool bench_no_audit = false;
+  // Tests only (`serve --test-rerun-batches`): SqliteOptions/PgOptions::rerun_batches.
+  bool test_rerun_batches = false;
   // The webhook delivery worker (tests shorten its back-off: `--webhook-backoff-ms`).
   WebhookWorkerOptions webhooks;
 };

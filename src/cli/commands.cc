@@ -51,6 +51,7 @@ Result<app::ServeOptions> ToServeOptions(const CommonOptions& o) {
   s.writer_cache_mib = o.cache_mib;
   s.group_commit = !o.no_group_commit;
   s.bench_no_audit = o.bench_no_audit;
+  s.test_rerun_batches = o.test_rerun_batches;
   s.webhooks.outbox.backoff_base = std::chrono::milliseconds(o.webhook_backoff_ms);
   return s;
 }
@@ -139,6 +140,10 @@ void AddServeOptions(CLI::App& app, CommonOptions& o) {
   app.add_option("--webhook-backoff-ms", o.webhook_backoff_ms,
                  "Test: eerste wachttijd na een mislukte webhook-levering")
       ->check(CLI::Range(10, 3600000))
+      ->group("");
+  // Tests only: shows that every write callback may run again (store.h, rerun_batches).
+  app.add_flag("--test-rerun-batches", o.test_rerun_batches,
+               "Test: elke schrijfbatch wordt teruggedraaid en opnieuw uitgevoerd")
       ->group("");
 }
 

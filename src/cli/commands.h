@@ -23,8 +23,9 @@ struct CommonOptions {
   int idle_timeout_ms = 30000;
   int cache_mib = 256;  // serve on SQLite: the writer's page cache (ServeOptions::writer_cache_mib)
   bool no_group_commit = false;
-  int webhook_backoff_ms = 1000;  // tests only: first retry delay of webhook deliveries
-  bool bench_no_audit = false;    // benchmarks only: no processing/decision logs (hidden flag)
+  int webhook_backoff_ms = 1000;    // tests only: first retry delay of webhook deliveries
+  bool bench_no_audit = false;      // benchmarks only: no processing/decision logs (hidden flag)
+  bool test_rerun_batches = false;  // tests only: every write batch runs twice (hidden flag)
   bool fresh = false;
   std::vector<std::string> admin_args;  // METHOD PATH [JSON]
   std::string backup_file;              // backup --to, restore --from

@@ -315,6 +315,10 @@ class PgStore final : public Store {
       Rollback(*c);
       return Outcome::kDone;
     }
+    if (options_.rerun_batches && !savepoints) {  // tests only (PgOptions::rerun_batches)
+      Rollback(*c);
+      return Outcome::kIsolate;
+    }
     if (Status committed = c->Commit(); !committed.ok()) {
       if (c->retryable()) return Outcome::kRetry;  // SSI may refuse at COMMIT
       Rollback(*c);

@@ -174,7 +174,8 @@ Result<std::unique_ptr<Store>> OpenSqlite(const std::filesystem::path& file,
         [c = checkpointer.get(), w = conn->get()](int frames) { c->AfterCommit(*w, frames); });
   }
   const int max_batch = options.group_commit ? options.max_batch : 1;
-  JH_ASSIGN_OR_RETURN(auto writer, sqlite::Writer::Start(std::move(conn).value(), max_batch));
+  JH_ASSIGN_OR_RETURN(auto writer, sqlite::Writer::Start(std::move(conn).value(), max_batch,
+                                                         options.rerun_batches));
   auto store =
       std::make_unique<SqliteStore>(std::move(checkpointer), std::move(writer), file, plain);
 

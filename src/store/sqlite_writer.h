@@ -25,8 +25,10 @@ class Writer {
   // Takes over `connection` and starts the writer thread. `max_batch` bounds the callbacks
   // in one transaction (1 = one transaction per Write). Errors: kUnavailable when the thread
   // cannot be started.
+  // `rerun_batches`: SqliteOptions::rerun_batches.
   [[nodiscard]] static Result<std::unique_ptr<Writer>> Start(std::unique_ptr<Connection> connection,
-                                                             int max_batch);
+                                                             int max_batch,
+                                                             bool rerun_batches = false);
   // Runs every callback already queued, then stops the thread.
   ~Writer();
   Writer(const Writer&) = delete;
@@ -50,8 +52,8 @@ class Writer {
     std::condition_variable cv;
   };
 
-  Writer(std::unique_ptr<Connection> connection, size_t max_batch)
-      : conn_(std::move(connection)), max_batch_(max_batch) {}
+  Writer(std::unique_ptr<Connection> connection, size_t max_batch, bool rerun_batches)
+      : conn_(std::move(connection)), max_batch_(max_batch), rerun_batches_(rerun_batches) {}
   void Loop();
   // Runs one batch in one transaction; false when it could not be committed (then every
   // job's result is kUnavailable).
@@ -70,6 +72,7 @@ class Writer {
   std::unique_ptr<Connection> conn_;  // writer thread only
   double last_commit_seconds_ = 0;    // writer thread only: the last COMMIT's duration
   const size_t max_batch_;
+  const bool rerun_batches_;
 
   mutable std::mutex mu_;
   std::condition_variable work_cv_;  // writer waits for jobs or stop_

@@ -183,6 +183,10 @@ struct SqliteOptions {
   bool checkpoint_in_background = false;
   // SQLite VFS; "" is the default. Tests pass testing::FaultVfsName() (store/fault_vfs.h).
   std::string vfs;
+  // Tests only (`serve --test-rerun-batches`): every batch that ran without a failure is
+  // rolled back and run again, each callback in a savepoint, as if one had failed. A test
+  // suite run with it shows that every callback may run more than once (Write).
+  bool rerun_batches = false;
   // Called on the writer thread after every successful COMMIT and before the callers of that
   // batch are answered, with a Tx on the writer connection outside any transaction (for
   // reads); it must not throw (exceptions are caught and logged). Not called for the
@@ -212,6 +216,10 @@ struct PgOptions {
   // tests that need writers to meet (the retry test): no mutex, and appends go to lane 0,
   // reading its head in the transaction.
   bool serialize_writes = true;
+  // Tests only (`serve --test-rerun-batches`): every batch that ran without a failure is
+  // rolled back and run again, each callback of a batch in a savepoint, as if one had failed. A
+  // test suite run with it shows that every callback may run more than once (Write).
+  bool rerun_batches = false;
   // As SqliteOptions::after_commit: run after every successful COMMIT, before the caller is
   // answered and while the store's write mutex is still held, with a Tx outside any
   // transaction whose Lane() is the store's lane.

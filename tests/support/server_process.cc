@@ -170,6 +170,9 @@ std::unique_ptr<ServerProcess> ServerProcess::Start(const Options& options) {
     args.push_back("--database");
     args.push_back(p->db_->url());
   }
+  // scripts/test runs the suite once more with every write batch run twice (store.h,
+  // rerun_batches): each service callback must survive a rerun.
+  if (std::getenv("JH_TEST_RERUN_BATCHES") != nullptr) args.push_back("--test-rerun-batches");
   args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
   p->serve_args_ = std::move(args);
   if (!p->Launch()) return nullptr;
