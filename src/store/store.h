@@ -216,9 +216,7 @@ struct PgOptions {
   // tests that need writers to meet (the retry test): no mutex, and appends go to lane 0,
   // reading its head in the transaction.
   bool serialize_writes = true;
-  // Tests only (`serve --test-rerun-batches`): every batch that ran without a failure is
-  // rolled back and run again, each callback of a batch in a savepoint, as if one had failed. A
-  // test suite run with it shows that every callback may run more than once (Write).
+  // As SqliteOptions::rerun_batches (tests only).
   bool rerun_batches = false;
   // As SqliteOptions::after_commit: run after every successful COMMIT, before the caller is
   // answered and while the store's write mutex is still held, with a Tx outside any

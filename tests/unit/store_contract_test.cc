@@ -1,78 +1,72 @@
 // The store contract of store.h, run against both stores: values and their types, rows
-// changed, errors and their codes, and the guards around callbacks. The PostgreSQL instance
-// runs when JH_TEST_PG_URL is set (scripts/test-pg) and is skipped, saying so, otherwise.
+// changed, errors and their codes, and the guards around callbacks. The fixture is in
+// store_contract.h; how batches run again is in store_batch_rerun_test.cc.
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
-#include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "store/pg_dialect.h"
-#include "store/store.h"
-#include "support/pg_database.h"
+#include "unit/store_contract.h"
 
-namespace jh::store {
-namespace {
+namespace jh::store::contract {
 
 namespace fs = std::filesystem;
 
-class StoreContract : public ::testing::TestWithParam<std::string> {
- protected:
-  void SetUp() override {
-    if (GetParam() == "postgresql") {
-      if (!jh::testing::PgDatabase::BaseUrl()) GTEST_SKIP() << jh::testing::kNoPostgres;
-      std::string error;
-      db_ = jh::testing::PgDatabase::Create(&error);
-      ASSERT_NE(db_, nullptr) << error;
-      auto s = OpenPostgres(db_->url());
-      ASSERT_TRUE(s.ok()) << s.error().message;
-      store_ = std::move(s).value();
-    } else {
-      std::string tmpl = (fs::temp_directory_path() / "jh-store-XXXXXX").string();
-      ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-      dir_ = tmpl;
-      auto s = OpenSqlite(dir_ / "jh.db");
-      ASSERT_TRUE(s.ok()) << s.error().message;
-      store_ = std::move(s).value();
-    }
-    // Portable DDL; on PostgreSQL in the migrations' dialect (BYTEA, byte-ordered TEXT).
-    std::string ddl = "CREATE TABLE t (k TEXT PRIMARY KEY, n BIGINT, b BLOB, o TEXT)";
-    if (GetParam() == "postgresql") ddl = pg::ToPostgres(ddl);
-    ASSERT_TRUE(WriteOne(ddl).ok());
+// The fixture (store_contract.h).
+void StoreContract::SetUp() {
+  if (GetParam() == "postgresql") {
+    if (!jh::testing::PgDatabase::BaseUrl()) GTEST_SKIP() << jh::testing::kNoPostgres;
+    std::string error;
+    db_ = jh::testing::PgDatabase::Create(&error);
+    ASSERT_NE(db_, nullptr) << error;
+  } else {
+    std::string tmpl = (fs::temp_directory_path() / "jh-store-XXXXXX").string();
+    ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
+    dir_ = tmpl;
   }
-  void TearDown() override {
-    store_.reset();
-    db_.reset();
-    std::error_code ec;
-    if (!dir_.empty()) fs::remove_all(dir_, ec);
-  }
+  ASSERT_NO_FATAL_FAILURE(Reopen({}, {}));
+  // Portable DDL; on PostgreSQL in the migrations' dialect (BYTEA, byte-ordered TEXT).
+  std::string ddl = "CREATE TABLE t (k TEXT PRIMARY KEY, n BIGINT, b BLOB, o TEXT)";
+  if (GetParam() == "postgresql") ddl = pg::ToPostgres(ddl);
+  ASSERT_TRUE(WriteOne(ddl).ok());
+}
 
-  // Runs one statement in its own Write and returns its status.
-  Status WriteOne(std::string sql, std::vector<Value> params = {}) {
-    return store_->Write([&](Tx& tx) -> Status {
-      JH_TRY(tx.Exec(sql, params));
-      return {};
-    });
-  }
+void StoreContract::TearDown() {
+  store_.reset();
+  db_.reset();
+  std::error_code ec;
+  if (!dir_.empty()) fs::remove_all(dir_, ec);
+}
 
-  Result<Rows> ReadAll(std::string sql, std::vector<Value> params = {}) {
-    Rows rows;
-    Status s = store_->Read([&](Tx& tx) -> Status {
-      JH_ASSIGN_OR_RETURN(rows, tx.Query(sql, params));
-      return {};
-    });
-    if (!s.ok()) return s.error();
-    return rows;
-  }
+void StoreContract::Reopen(const SqliteOptions& sqlite, const PgOptions& pg) {
+  store_.reset();
+  auto s = GetParam() == "postgresql" ? OpenPostgres(db_->url(), pg)
+                                      : OpenSqlite(dir_ / "jh.db", sqlite);
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  store_ = std::move(s).value();
+}
 
-  fs::path dir_;
-  std::unique_ptr<jh::testing::PgDatabase> db_;
-  std::unique_ptr<Store> store_;
-};
+Status StoreContract::WriteOne(std::string sql, std::vector<Value> params) {
+  return store_->Write([&](Tx& tx) -> Status {
+    JH_TRY(tx.Exec(sql, params));
+    return {};
+  });
+}
+
+Result<Rows> StoreContract::ReadAll(std::string sql, std::vector<Value> params) {
+  Rows rows;
+  Status s = store_->Read([&](Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(rows, tx.Query(sql, params));
+    return {};
+  });
+  if (!s.ok()) return s.error();
+  return rows;
+}
+
+namespace {
 
 INSTANTIATE_TEST_SUITE_P(Stores, StoreContract, ::testing::Values("sqlite", "postgresql"),
                          [](const auto& info) { return info.param; });
@@ -314,65 +308,5 @@ TEST_P(StoreContract, RefusedCallbackLeavesNothing) {
   EXPECT_EQ(rows->at(0).Int(0), 0);
 }
 
-// A batch first runs without savepoints; only a failure makes it run again with them, so
-// the callbacks before and at the failure run twice, the ones after it once, and a lone
-// failing callback once (its transaction is simply rolled back). Callers are queued behind
-// a callback that holds the batch, so that they form the next one, in order.
-TEST_P(StoreContract, ABatchRunsAgainWithSavepointsOnlyWhenACallbackFails) {
-  std::atomic<int> runs[3] = {0, 0, 0};
-  auto counted = [&runs](int k, bool fail) -> Store::TxFn {
-    return [&runs, k, fail](Tx& tx) -> Status {
-      ++runs[k];
-      JH_TRY(tx.Exec("INSERT INTO t (k) VALUES ($1)", {"c" + std::to_string(k)}));
-      if (fail) return Error::Invalid("t", "test", "refused after writing");
-      return {};
-    };
-  };
-  auto batch = [this](std::vector<Store::TxFn> fns) {
-    std::atomic<bool> entered{false};
-    std::atomic<bool> release{false};
-    std::thread holder([&] {
-      (void)store_->Write([&](Tx&) -> Status {
-        entered = true;
-        while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-        return {};
-      });
-    });
-    while (!entered.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    std::vector<std::thread> callers;
-    for (size_t i = 0; i < fns.size(); ++i) {
-      callers.emplace_back([&, i] { (void)store_->Write(fns[i]); });
-      int waited = 0;  // until this caller is queued (release regardless, never hang)
-      while (store_->Stats().pending <= static_cast<int64_t>(i) && ++waited < 5000) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      }
-      EXPECT_LT(waited, 5000) << "caller " << i << " never queued";
-    }
-    release = true;
-    holder.join();
-    for (auto& t : callers) t.join();
-  };
-
-  batch({counted(0, false), counted(1, false)});
-  EXPECT_EQ(runs[0].load(), 1);
-  EXPECT_EQ(runs[1].load(), 1);
-  ASSERT_TRUE(WriteOne("DELETE FROM t").ok());
-
-  runs[0] = runs[1] = 0;
-  batch({counted(0, false), counted(1, true), counted(2, false)});
-  EXPECT_EQ(runs[0].load(), 2);
-  EXPECT_EQ(runs[1].load(), 2);
-  EXPECT_EQ(runs[2].load(), 1);
-  auto rows = ReadAll("SELECT k FROM t ORDER BY k");
-  ASSERT_TRUE(rows.ok());
-  ASSERT_EQ(rows.value().size(), 2U);  // c0 and c2: the refused callback's row is gone
-  EXPECT_EQ(rows.value().at(1).Text(0), "c2");
-
-  runs[1] = 0;
-  EXPECT_FALSE(store_->Write(counted(1, true)).ok());
-  EXPECT_EQ(runs[1].load(), 1);
-  EXPECT_EQ(ReadAll("SELECT k FROM t").value().size(), 2U);
-}
-
 }  // namespace
-}  // namespace jh::store
+}  // namespace jh::store::contract
