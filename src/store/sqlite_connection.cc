@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "store/placeholders.h"
+#include "store/sqlite_wal_buffer.h"
 
 namespace jh::store::sqlite {
 
@@ -114,9 +115,12 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::filesystem::path
       (options.access == Access::kReadOnly ? SQLITE_OPEN_READONLY
                                            : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
       SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE;
+  // A read-write connection writes its WAL frames through the buffering layer
+  // (sqlite_wal_buffer.h); a read-only one never writes the WAL.
+  const std::string vfs =
+      options.access == Access::kReadWrite ? WalBufferVfsName(options.vfs) : options.vfs;
   sqlite3* db = nullptr;
-  const int rc = sqlite3_open_v2(file.c_str(), &db, flags,
-                                 options.vfs.empty() ? nullptr : options.vfs.c_str());
+  const int rc = sqlite3_open_v2(file.c_str(), &db, flags, vfs.empty() ? nullptr : vfs.c_str());
   if (rc != SQLITE_OK) {
     Error e = MapError(rc, nullptr);
     sqlite3_close_v2(db);  // a handle is returned even on failure; null is harmless
