@@ -13,6 +13,7 @@
 #include <random>
 #include <string>
 
+#include "store/fault_vfs.h"
 #include "store/store.h"
 
 namespace jh::store::sqlite {
@@ -183,6 +184,16 @@ TEST_F(TruncateShimProcessTest, GoesInBeforeSqliteStartsAndASecondCallIsHarmless
         if (!UseTruncateShim().ok()) std::exit(1);
         if (!UseTruncateShim().ok()) std::exit(2);
         if (!TruncateShimInUse()) std::exit(3);
+        std::exit(0);
+      },
+      ::testing::ExitedWithCode(0), "");
+}
+
+TEST_F(TruncateShimProcessTest, StoresOnTheFaultVfsRunOnTheLayerAsTheServersDo) {
+  EXPECT_EXIT(
+      {
+        if (testing::FaultVfsName() == nullptr) std::exit(1);
+        if (!TruncateShimInUse()) std::exit(2);
         std::exit(0);
       },
       ::testing::ExitedWithCode(0), "");
