@@ -2,9 +2,9 @@
 // "PostgreSQL"): callers queue their job and wait. While no batch runs, the caller at the
 // head of the queue leads: it takes up to max_batch queued jobs (its own first), runs them
 // and calls Finish, which marks them done and makes the new head of the queue the next
-// leader. Every caller waits on its own condition variable, so the end of a batch wakes
-// exactly its callers and the next leader — not every caller still queued (with one shared
-// condition variable each batch woke them all, and all but one went back to sleep).
+// leader. Every caller waits on its own condition variable (store/wakeup.h), so the end of
+// a batch wakes exactly its callers and the next leader — not every caller still queued (with one
+// shared condition variable each batch woke them all, and all but one went back to sleep).
 //
 // Thread-safety: Join, Finish and Pending may be called from any thread. A job must stay
 // alive until Join returns for it.
@@ -18,13 +18,15 @@
 #include <mutex>
 #include <vector>
 
+#include "store/wakeup.h"
+
 namespace jh::store {
 
 // A caller's place in a BatchQueue; a queued job type derives from it.
 struct BatchTicket {
   bool done = false;  // another caller ran this job; guarded by the queue's mutex
   bool lead = false;  // this caller runs the next batch; guarded by the queue's mutex
-  std::condition_variable cv;
+  Wakeup wakeup = ThisThreadsWakeup();  // made by the thread that queues the job
 };
 
 template <typename Job>  // derives from BatchTicket
@@ -42,7 +44,7 @@ class BatchQueue {
       leading_ = true;
       job.lead = true;
     }
-    job.cv.wait(lock, [&job] { return job.done || job.lead; });
+    job.wakeup->wait(lock, [&job] { return job.done || job.lead; });
     std::vector<Job*> batch;
     if (job.done) return batch;
     const size_t n = std::min(queue_.size(), max_batch_);
@@ -52,21 +54,27 @@ class BatchQueue {
   }
 
   // Ends a batch that Join returned: its jobs are done, and the caller now at the head of
-  // the queue (if any) leads the next one. Notified under the lock: a caller cannot see
-  // `done`, return and destroy its job (and the condition variable in it) before the lock
-  // is released, and no job is touched after that.
+  // the queue (if any) leads the next one. Once the lock is released a caller may see
+  // `done`, return and destroy its job, so no job is touched after that; their wake-ups are
+  // signalled through references of this call's own, outside the lock (store/wakeup.h).
   void Finish(const std::vector<Job*>& batch) {
-    std::lock_guard lock(mu_);
-    for (Job* job : batch) {
-      job->done = true;
-      job->cv.notify_one();  // the leader's own: nobody waits on it, so this does nothing
+    std::vector<Wakeup> to_wake;
+    to_wake.reserve(batch.size() + 1);
+    {
+      std::lock_guard lock(mu_);
+      for (Job* job : batch) {
+        job->done = true;
+        // The leader's own is signalled too: nobody waits on it, so that costs nothing.
+        to_wake.push_back(job->wakeup);
+      }
+      if (queue_.empty()) {
+        leading_ = false;
+      } else {
+        queue_.front()->lead = true;
+        to_wake.push_back(queue_.front()->wakeup);
+      }
     }
-    if (queue_.empty()) {
-      leading_ = false;
-    } else {
-      queue_.front()->lead = true;
-      queue_.front()->cv.notify_one();
-    }
+    Signal(to_wake);
   }
 
   // Jobs queued and not yet taken into a batch.

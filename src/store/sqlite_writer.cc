@@ -75,12 +75,12 @@ Status Writer::Submit(Store::TxFn fn) {
   if (std::this_thread::get_id() == thread_id_) {
     return Error::Internal("Store::Write aangeroepen binnen een schrijftransactie.");
   }
-  Job job{std::move(fn), {}, false, {}};
+  Job job{std::move(fn), {}, false, ThisThreadsWakeup()};
   std::unique_lock lock(mu_);
   if (stop_) return Error::Unavailable("De opslag wordt gesloten.");
   queue_.push_back(&job);
   work_cv_.notify_one();
-  job.cv.wait(lock, [&job] { return job.done; });
+  job.wakeup->wait(lock, [&job] { return job.done; });
   return std::move(job.result);
 }
 
@@ -100,6 +100,7 @@ StoreStats Writer::Stats() const {
 void Writer::Loop() {
   pthread_setname_np(pthread_self(), "jh-writer");
   std::vector<Job*> batch;
+  std::vector<Wakeup> to_wake;
   std::shared_ptr<const std::function<void(Tx&)>> hook;
   for (;;) {
     {
@@ -118,13 +119,16 @@ void Writer::Loop() {
       stats_.writes += static_cast<int64_t>(batch.size());
       ++(committed ? stats_.commits : stats_.failed_batches);
       if (committed) CountCommit(stats_, last_commit_seconds_);
-      // Notified under the lock: a caller cannot see `done`, return and destroy its Job (and
-      // its condition variable) until the lock is released. No job is touched after that.
+      // Once the lock is released a caller may see `done`, return and destroy its Job: no
+      // job is touched after that. Its wake-up is signalled through the runner's own
+      // reference, outside the lock (store/wakeup.h).
       for (Job* job : batch) {
         job->done = true;
-        job->cv.notify_one();
+        to_wake.push_back(job->wakeup);
       }
     }
+    Signal(to_wake);
+    to_wake.clear();
     batch.clear();
   }
 }

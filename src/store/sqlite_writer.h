@@ -17,6 +17,7 @@
 #include "core/result.h"
 #include "store/sqlite_connection.h"
 #include "store/store.h"
+#include "store/wakeup.h"
 
 namespace jh::store::sqlite {
 
@@ -48,8 +49,8 @@ class Writer {
     Status result;
     bool done = false;
     // Each caller waits on its own condition variable, so finishing a batch wakes exactly
-    // its callers — not every caller still queued for later batches.
-    std::condition_variable cv;
+    // its callers — not every caller still queued for later batches (store/wakeup.h).
+    Wakeup wakeup;
   };
 
   Writer(std::unique_ptr<Connection> connection, size_t max_batch, bool rerun_batches)
