@@ -1,5 +1,6 @@
 // A VFS layer that gathers the writes SQLite makes to a WAL file during a transaction and
-// hands them to the file system in one call at the transaction's sync.
+// hands them to the file system in calls of up to 128 KiB, at the transaction's sync at the
+// latest.
 //
 // Why: SQLite appends each WAL frame with two writes, its 24-byte header and then its page,
 // so a commit of N pages costs 2N pwrite calls, each a system call and a partial-page write
@@ -10,11 +11,11 @@
 // Why this is safe: SQLite makes a commit's frames visible to other connections only through
 // the wal-index, and it updates the wal-index after the commit frame is written and, under
 // synchronous=FULL (which every read-write connection of the store runs with), after xSync
-// on the WAL. The layer empties its buffer into the file at every xSync, before any read,
-// truncation or size query of the file, before a write that does not continue the buffer
-// or would overfill it, and on close. A failed deferred write is reported by
-// the call that empties the buffer, the commit's xSync at the latest, so SQLite fails the
-// commit exactly as it would have failed the write. Files other than WAL files pass
+// on the WAL. The layer empties its buffer into the file at every xSync, before a read that
+// overlaps it, before any truncation, size query or file control, before a write that does
+// not continue the buffer or would overfill it, and on close. A failed deferred write is
+// reported by the call that empties the buffer, the commit's xSync at the latest, so SQLite
+// fails the commit exactly as it would have failed the write. Files other than WAL files pass
 // through untouched.
 //
 // Thread-safety: registration is safe from any thread; each file is used by one connection,
@@ -66,8 +67,8 @@ class WalWriteBuffer {
 // that opening reports the missing VFS as it would have without the layer.
 [[nodiscard]] std::string WalBufferVfsName(const std::string& base);
 
-// Deferred WAL writes handed to the file system since the process started, and the calls
-// SQLite made for them: shows the layer at work (metrics, tests).
+// The writes SQLite asked for on WAL files since the process started, and the writes the
+// layer made for them: shows the layer at work (tests).
 struct WalBufferCounts {
   int64_t writes = 0;   // xWrite calls on WAL files
   int64_t flushes = 0;  // writes the layer made for them
