@@ -2,8 +2,6 @@
 // Verify on an intact chain. The tamper cases are in audit_tamper_test.cc.
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <thread>
 #include <vector>
@@ -12,6 +10,7 @@
 #include "crypto/vault.h"
 #include "store/store.h"
 #include "support/temp_dir.h"
+#include "support/writer_hold.h"
 
 // g++ 12 at -O2 reports false -Warray-bounds and -Wstringop-overflow inside std::string's operator+
 // in the hash test below once <thread> is included here (GCC bug 105651); the code is correct.
@@ -202,23 +201,12 @@ TEST_F(AuditChainTest, AppendsRolledBackWithTheirWriteLeaveNoGap) {
 // before them.
 TEST_F(AuditChainTest, CallbacksOfOneBatchLinkPastARefusedOne) {
   AppendOne(Chain::kVerwerkingen, Fields(Chain::kVerwerkingen, 1));
-  std::atomic<bool> entered{false};
-  std::atomic<bool> release{false};
-  std::thread blocker([&] {
-    Status s = store_->Write([&](store::Tx&) -> Status {
-      entered = true;
-      while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      return {};
-    });
-    EXPECT_TRUE(s.ok());
-  });
-  while (!entered.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  const int64_t pending_before = store_->Stats().pending;
+  jh::testing::WriterHold hold(*store_);
   Status results[3];
   // Queued one after the other, so that the batch runs them in this order.
   auto queue = [&](int i, store::Store::TxFn fn) {
     std::thread t([&, i, fn = std::move(fn)] { results[i] = store_->Write(fn); });
-    while (store_->Stats().pending < pending_before + i + 1) std::this_thread::yield();
+    EXPECT_TRUE(hold.WaitPending(i + 1)) << "caller " << i << " never queued";
     return t;
   };
   std::vector<std::thread> callers;
@@ -238,8 +226,7 @@ TEST_F(AuditChainTest, CallbacksOfOneBatchLinkPastARefusedOne) {
     JH_TRY(Append(tx, Chain::kBesluiten, Fields(Chain::kBesluiten, 2)));
     return {};
   }));
-  release = true;
-  blocker.join();
+  hold.Release();
   for (auto& t : callers) t.join();
   EXPECT_TRUE(results[0].ok());
   EXPECT_FALSE(results[1].ok());

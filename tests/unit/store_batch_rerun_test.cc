@@ -2,11 +2,11 @@
 // them only when a callback fails; and the test switch behind `make test-rerun`
 // (rerun_batches), which runs every batch again. Both stores, as the rest of the contract.
 #include <atomic>
-#include <chrono>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "support/writer_hold.h"
 #include "unit/store_contract.h"
 
 namespace jh::store::contract {
@@ -25,27 +25,13 @@ Store::TxFn Counted(std::atomic<int>* runs, int k, bool fail) {
 // Runs `fns` as one batch, in order: each caller is queued behind a callback that holds the
 // store's current batch, and all are released together.
 void RunAsOneBatch(Store& store, const std::vector<Store::TxFn>& fns) {
-  std::atomic<bool> entered{false};
-  std::atomic<bool> release{false};
-  std::thread holder([&] {
-    (void)store.Write([&](Tx&) -> Status {
-      entered = true;
-      while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      return {};
-    });
-  });
-  while (!entered.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  jh::testing::WriterHold hold(store);
   std::vector<std::thread> callers;
   for (size_t i = 0; i < fns.size(); ++i) {
     callers.emplace_back([&, i] { (void)store.Write(fns[i]); });
-    int waited = 0;  // until this caller is queued (release regardless, never hang)
-    while (store.Stats().pending <= static_cast<int64_t>(i) && ++waited < 5000) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    }
-    EXPECT_LT(waited, 5000) << "caller " << i << " never queued";
+    EXPECT_TRUE(hold.WaitPending(static_cast<int64_t>(i) + 1)) << "caller " << i << " never queued";
   }
-  release = true;
-  holder.join();
+  hold.Release();
   for (auto& t : callers) t.join();
 }
 

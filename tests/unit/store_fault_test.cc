@@ -5,8 +5,6 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -14,6 +12,7 @@
 
 #include "store/store.h"
 #include "support/temp_dir.h"
+#include "support/writer_hold.h"
 
 namespace jh::store {
 namespace {
@@ -88,17 +87,7 @@ TEST_F(StoreFaultTest, FailedFsyncMeansUnavailableAndNothingWritten) {
 
 TEST_F(StoreFaultTest, EveryCallerOfAFailedBatchIsTold) {
   // Hold the writer, queue several callers, then let their one commit fail.
-  std::atomic<bool> entered{false};
-  std::atomic<bool> release{false};
-  std::thread blocker([&] {
-    Status s = store_->Write([&](Tx&) -> Status {
-      entered = true;
-      while (!release.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      return {};
-    });
-    EXPECT_TRUE(s.ok());
-  });
-  while (!entered.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  jh::testing::WriterHold hold(*store_);
   constexpr int kCallers = 4;
   std::vector<Status> results(kCallers);
   std::vector<std::thread> callers;
@@ -106,15 +95,12 @@ TEST_F(StoreFaultTest, EveryCallerOfAFailedBatchIsTold) {
     callers.emplace_back(
         [&, i] { results[i] = Write("INSERT INTO t VALUES ('b" + std::to_string(i) + "')"); });
   }
-  for (int i = 0; i < 5000 && store_->Stats().pending < kCallers; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(1));
-  }
+  EXPECT_TRUE(hold.WaitPending(kCallers));
   EXPECT_EQ(store_->Stats().pending, kCallers);
   // The blocker's own transaction wrote nothing, so its COMMIT does not fsync: the failure
   // is left for the callers' batch.
   testing::FailNextSyncs(1);
-  release = true;
-  blocker.join();
+  hold.Release();
   for (auto& t : callers) t.join();
   for (int i = 0; i < kCallers; ++i) {
     ASSERT_FALSE(results[i].ok()) << i;

@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <chrono>
 #include <filesystem>
 #include <string>
 #include <thread>
@@ -11,6 +10,7 @@
 
 #include "store/store.h"
 #include "support/temp_dir.h"
+#include "support/writer_hold.h"
 
 // g++ 12 at -O2 reports a false -Warray-bounds inside std::thread's constructor when
 // threads are emplaced into a vector (GCC bug 107852); the code is correct.
@@ -20,7 +20,6 @@ namespace jh::store {
 namespace {
 
 namespace fs = std::filesystem;
-using std::chrono::milliseconds;
 
 class StoreGroupCommitTest : public ::testing::Test {
  protected:
@@ -52,14 +51,6 @@ class StoreGroupCommitTest : public ::testing::Test {
     EXPECT_TRUE(s.ok());
     return n;
   }
-  // Waits until `n` Write calls are queued behind the writer (it is busy elsewhere).
-  bool WaitPending(int64_t n) {
-    for (int i = 0; i < 5000; ++i) {
-      if (store_->Stats().pending >= n) return true;
-      std::this_thread::sleep_for(milliseconds(1));
-    }
-    return false;
-  }
 
   jh::testing::TempDir tmp_;  // removed with its contents after the test
   fs::path dir_;
@@ -78,17 +69,7 @@ TEST_F(StoreGroupCommitTest, FailingCallbackRollsBackOnlyItselfInsideABatch) {
   const StoreStats before = store_->Stats();
 
   // Hold the writer inside one callback while five others queue up: they then form one batch.
-  std::atomic<bool> entered{false};
-  std::atomic<bool> release{false};
-  std::thread blocker([&] {
-    Status s = store_->Write([&](Tx&) -> Status {
-      entered = true;
-      while (!release.load()) std::this_thread::sleep_for(milliseconds(1));
-      return {};
-    });
-    EXPECT_TRUE(s.ok());
-  });
-  while (!entered.load()) std::this_thread::sleep_for(milliseconds(1));
+  jh::testing::WriterHold hold(*store_);
   Status results[5];
   std::vector<std::thread> callers;
   callers.emplace_back([&] { results[0] = store_->Write(InsertA("ok-1")); });
@@ -107,9 +88,8 @@ TEST_F(StoreGroupCommitTest, FailingCallbackRollsBackOnlyItselfInsideABatch) {
       return {};
     });
   });
-  EXPECT_TRUE(WaitPending(5));  // release regardless, so a failure cannot hang the test
-  release = true;
-  blocker.join();
+  EXPECT_TRUE(hold.WaitPending(5));
+  hold.Release();
   for (auto& t : callers) t.join();
 
   EXPECT_TRUE(results[0].ok());
@@ -136,18 +116,7 @@ TEST_F(StoreGroupCommitTest, ManyWritersAreDurableAndShareCommits) {
   constexpr int kThreads = 32;
   constexpr int kWritesEach = 50;
   const StoreStats before = store_->Stats();
-  std::atomic<bool> entered{false};
-  std::atomic<bool> release{false};
-  std::thread blocker([&] {
-    EXPECT_TRUE(store_
-                    ->Write([&](Tx&) -> Status {
-                      entered = true;
-                      while (!release.load()) std::this_thread::sleep_for(milliseconds(1));
-                      return {};
-                    })
-                    .ok());
-  });
-  while (!entered.load()) std::this_thread::sleep_for(milliseconds(1));
+  jh::testing::WriterHold hold(*store_);
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;
   for (int t = 0; t < kThreads; ++t) {
@@ -158,9 +127,8 @@ TEST_F(StoreGroupCommitTest, ManyWritersAreDurableAndShareCommits) {
       }
     });
   }
-  EXPECT_TRUE(WaitPending(kThreads));  // release regardless, so a failure cannot hang the test
-  release = true;
-  blocker.join();
+  EXPECT_TRUE(hold.WaitPending(kThreads));
+  hold.Release();
   for (auto& t : threads) t.join();
   EXPECT_EQ(failures.load(), 0);
   const StoreStats after = store_->Stats();
