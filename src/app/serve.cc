@@ -15,6 +15,41 @@
 
 namespace jh::app {
 
+namespace {
+
+store::SqliteOptions SqliteOptionsFor(const ServeOptions& options) {
+  store::SqliteOptions store_options;
+  store_options.group_commit = options.group_commit;
+  store_options.rerun_batches = options.test_rerun_batches;
+  // Every request touches index pages with random keys (ids, keyed hashes, pseudonyms); with
+  // SQLite's 2 MiB default they fall out of the cache and each commit reads and writes them
+  // through the OS. The server's working set fits comfortably in the writer's. A reader's
+  // cache lives only as long as its read transaction while anything is written (WAL empties
+  // it when the database changed, sqlite_page_pool.h), so 8 MiB, ample for one request.
+  store_options.writer_cache_kib = options.writer_cache_mib * 1024;
+  store_options.reader_cache_kib = 8 * 1024;
+  store_options.wal_autocheckpoint_pages = 8000;
+  // A checkpoint of those 8,000 pages stalled the writer, and every caller queued behind it,
+  // for 15–49 ms (store/sqlite_checkpointer.h); a thread of its own does it instead.
+  store_options.checkpoint_in_background = true;
+  return store_options;
+}
+
+}  // namespace
+
+void UseServePagePool(const ServeOptions& options) {
+  // On PostgreSQL there are no page caches; a second call finds the pool in place.
+  if (!options.dir.database_url.empty() || store::sqlite::PagePoolInUse()) return;
+  const store::SqliteOptions store_options = SqliteOptionsFor(options);
+  const size_t cache_bytes =
+      (static_cast<size_t>(store_options.writer_cache_kib) +
+       static_cast<size_t>(store_options.read_connections) * store_options.reader_cache_kib) *
+      1024;
+  if (Status pool = store::sqlite::UsePagePool(cache_bytes); !pool.ok()) {
+    log::Info("sqlite-page-pool", {{"used", "no"}, {"reason", pool.error().message}});
+  }
+}
+
 Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& text) {
   auto colon = text.rfind(':');
   Error bad = Error::Invalid("listen", "adres", "Verwacht HOST:PORT, bijvoorbeeld 127.0.0.1:8080.");
@@ -38,34 +73,10 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  store::SqliteOptions store_options;
-  store_options.group_commit = options.group_commit;
-  store_options.rerun_batches = options.test_rerun_batches;
+  const store::SqliteOptions store_options = SqliteOptionsFor(options);
   store::PgOptions pg_options;
   pg_options.rerun_batches = options.test_rerun_batches;
-  // Every request touches index pages with random keys (ids, keyed hashes, pseudonyms); with
-  // SQLite's 2 MiB default they fall out of the cache and each commit reads and writes them
-  // through the OS. The server's working set fits comfortably in the writer's. A reader's
-  // cache lives only as long as its read transaction while anything is written (WAL empties
-  // it when the database changed, sqlite_page_pool.h), so 8 MiB, ample for one request.
-  store_options.writer_cache_kib = options.writer_cache_mib * 1024;
-  store_options.reader_cache_kib = 8 * 1024;
-  store_options.wal_autocheckpoint_pages = 8000;
-  // A checkpoint of those 8,000 pages stalled the writer, and every caller queued behind it,
-  // for 15–49 ms (store/sqlite_checkpointer.h); a thread of its own does it instead.
-  store_options.checkpoint_in_background = true;
-  // Those caches take their pages from one pool instead of malloc (store/sqlite_page_pool.h);
-  // on PostgreSQL there are none. `demo` opened the store before it serves, so SQLite has
-  // started and keeps malloc there.
-  const size_t cache_bytes =
-      (static_cast<size_t>(store_options.writer_cache_kib) +
-       static_cast<size_t>(store_options.read_connections) * store_options.reader_cache_kib) *
-      1024;
-  if (options.dir.database_url.empty()) {
-    if (Status pool = store::sqlite::UsePagePool(cache_bytes); !pool.ok()) {
-      log::Info("sqlite-page-pool", {{"used", "no"}, {"reason", pool.error().message}});
-    }
-  }
+  UseServePagePool(options);
   auto opened = OpenDataDir(options.dir, store_options, pg_options);
   if (!opened.ok()) {
     std::fprintf(stderr, "jeugdhulp: %s\n", opened.error().message.c_str());

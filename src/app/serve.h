@@ -42,6 +42,13 @@ struct ServeOptions {
 int Serve(const ServeOptions& options,
           const std::function<Status(services::Env&)>& before_serve = {});
 
+// Gives the SQLite page caches of a server with these options one pool instead of malloc
+// (store/sqlite_page_pool.h). SQLite takes the pool only before it starts, so a command that
+// opens the store itself before it serves (the demo's first initialisation) calls this
+// first; Serve calls it too. Does nothing on PostgreSQL or when the pool is in place; when
+// SQLite has already started it logs that the caches use malloc, and the server runs on.
+void UseServePagePool(const ServeOptions& options);
+
 // Parses "HOST:PORT". Errors: kInvalidArgument.
 [[nodiscard]] Result<std::pair<std::string, uint16_t>> ParseListen(const std::string& text);
 

@@ -245,6 +245,8 @@ int RunDemo(const CommonOptions& o) {
   bool seeded = std::filesystem::exists(dir.KeyFile());
   std::string beheerder;
   if (!seeded) {
+    // Initialising opens the store, which starts SQLite: its page pool must be in place first.
+    app::UseServePagePool(*options);
     Clock clock;
     auto token = app::InitDataDir(dir, clock, "GM9999");
     if (!token.ok()) return Fail(token.error().message);

@@ -52,6 +52,8 @@ Status UsePagePool(size_t bytes) {
   return {};
 }
 
+bool PagePoolInUse() { return g_slot_bytes.load() != 0; }
+
 size_t PagePoolBytesInUse() {
   const size_t slot = g_slot_bytes.load();
   if (slot == 0) return 0;

@@ -25,6 +25,9 @@ namespace jh::store::sqlite {
 // or SQLite refuses. At most one pool per process: a second call fails.
 [[nodiscard]] Status UsePagePool(size_t bytes);
 
+// Whether an earlier UsePagePool succeeded in this process.
+[[nodiscard]] bool PagePoolInUse();
+
 // Bytes of the pool's slots SQLite uses now; 0 without a pool.
 [[nodiscard]] size_t PagePoolBytesInUse();
 

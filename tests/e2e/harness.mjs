@@ -39,6 +39,12 @@ export function startDemo() {
       const m = /LISTENING=([\d.]+:\d+)/.exec(out);
       if (!m) return;
       clearTimeout(timer);
+      // The demo's first steps open the store; its page pool must be in place before them
+      // (app/serve.h, UseServePagePool), or the server logs that it runs on malloc.
+      if (err.includes('"sqlite-page-pool"')) {
+        reject(new Error(`demo started without its page pool:\n${err}`));
+        return;
+      }
       const tokens = {};
       for (const line of out.split('\n')) {
         const t = /^\s+(\S.*?)\s+([0-9a-f]{64})\s*$/.exec(line);

@@ -42,7 +42,9 @@ int FillAPageCache() {
 TEST_F(PagePoolTest, PagesComeFromThePoolWhenItIsSetBeforeSqliteStarts) {
   EXPECT_EXIT(
       {
+        if (PagePoolInUse()) std::exit(5);
         if (!UsePagePool(8 << 20).ok()) std::exit(1);
+        if (!PagePoolInUse()) std::exit(6);
         if (PagePoolBytesInUse() != 0) std::exit(2);
         sqlite3* db = OpenFilled();
         if (db == nullptr) std::exit(4);
@@ -60,7 +62,7 @@ TEST_F(PagePoolTest, RefusedOnceSqliteHasStartedAndNothingChanges) {
         if (FillAPageCache() != 0) std::exit(1);
         const Status late = UsePagePool(8 << 20);
         if (late.ok() || late.error().code != ErrorCode::kUnavailable) std::exit(2);
-        if (PagePoolBytesInUse() != 0) std::exit(3);
+        if (PagePoolBytesInUse() != 0 || PagePoolInUse()) std::exit(3);
         if (FillAPageCache() != 0) std::exit(4);  // SQLite keeps working with malloc
         std::exit(0);
       },
