@@ -29,4 +29,19 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// For the body of a death-test child. The "threadsafe" style runs the test again in a fresh
+// process and leaves it through std::exit, so no destructor runs there, and a TempDir made
+// in the test body would stay behind in every run. This makes the directory, runs
+// `body(path)`, and returns its exit code once the directory is gone (99: none could be made):
+//   EXPECT_EXIT(std::exit(InTempDir(Body)), ::testing::ExitedWithCode(0), "");
+template <typename Body>
+int InTempDir(Body body) {
+  int code = 99;
+  {
+    TempDir dir;
+    if (!dir.path().empty()) code = body(dir.path());
+  }
+  return code;
+}
+
 }  // namespace jh::testing

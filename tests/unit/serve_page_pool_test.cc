@@ -34,38 +34,34 @@ ServeOptions SmallServer(const std::filesystem::path& root) {
 
 // The demo's order: the pool first, then the initialisation that opens the store; serving
 // afterwards calls it again and finds it in place.
+int PoolFirstThenInit(const std::filesystem::path& root) {
+  const ServeOptions options = SmallServer(root);
+  UseServePagePool(options);
+  if (!PagePoolInUse()) return 1;
+  Clock clock;
+  if (!InitDataDir(options.dir, clock, "GM9999").ok()) return 2;
+  UseServePagePool(options);
+  if (!PagePoolInUse()) return 3;
+  return 0;
+}
+
 TEST_F(ServePagePoolTest, TakenBeforeTheDemoInitialisesAndHarmlessOnceMore) {
-  testing::TempDir tmp;
-  ASSERT_FALSE(tmp.path().empty());
-  EXPECT_EXIT(
-      {
-        const ServeOptions options = SmallServer(tmp.path());
-        UseServePagePool(options);
-        if (!PagePoolInUse()) std::exit(1);
-        Clock clock;
-        if (!InitDataDir(options.dir, clock, "GM9999").ok()) std::exit(2);
-        UseServePagePool(options);
-        if (!PagePoolInUse()) std::exit(3);
-        std::exit(0);
-      },
-      ::testing::ExitedWithCode(0), "");
+  EXPECT_EXIT(std::exit(testing::InTempDir(PoolFirstThenInit)), ::testing::ExitedWithCode(0), "");
 }
 
 // The order the demo had: once the initialisation has started SQLite the pool cannot go in,
 // and the server runs on malloc.
+int InitThenPool(const std::filesystem::path& root) {
+  const ServeOptions options = SmallServer(root);
+  Clock clock;
+  if (!InitDataDir(options.dir, clock, "GM9999").ok()) return 1;
+  UseServePagePool(options);
+  if (PagePoolInUse()) return 2;
+  return 0;
+}
+
 TEST_F(ServePagePoolTest, TooLateOnceTheStoreWasOpened) {
-  testing::TempDir tmp;
-  ASSERT_FALSE(tmp.path().empty());
-  EXPECT_EXIT(
-      {
-        const ServeOptions options = SmallServer(tmp.path());
-        Clock clock;
-        if (!InitDataDir(options.dir, clock, "GM9999").ok()) std::exit(1);
-        UseServePagePool(options);
-        if (PagePoolInUse()) std::exit(2);
-        std::exit(0);
-      },
-      ::testing::ExitedWithCode(0), "");
+  EXPECT_EXIT(std::exit(testing::InTempDir(InitThenPool)), ::testing::ExitedWithCode(0), "");
 }
 
 // On PostgreSQL there are no SQLite caches: nothing is attempted, so the process could still

@@ -6,7 +6,6 @@
 
 #include <gtest/gtest.h>
 #include <sqlite3.h>
-#include <stdlib.h>
 
 #include <cstdlib>
 #include <filesystem>
@@ -15,6 +14,7 @@
 
 #include "store/fault_vfs.h"
 #include "store/store.h"
+#include "support/temp_dir.h"
 
 namespace jh::store::sqlite {
 namespace {
@@ -159,12 +159,8 @@ int RebalanceAndRollBack(const fs::path& dir) {
 }
 
 TEST_F(TruncateShimProcessTest, StoreKeepsCommittedRowsThroughRebalancesAndRollbacks) {
-  std::string tmpl = (fs::temp_directory_path() / "jh-shim-XXXXXX").string();
-  ASSERT_NE(mkdtemp(tmpl.data()), nullptr);
-  const fs::path dir = tmpl;
-  EXPECT_EXIT(std::exit(RebalanceAndRollBack(dir)), ::testing::ExitedWithCode(0), "");
-  std::error_code ec;
-  fs::remove_all(dir, ec);
+  EXPECT_EXIT(std::exit(jh::testing::InTempDir(RebalanceAndRollBack)), ::testing::ExitedWithCode(0),
+              "");
 }
 
 TEST_F(TruncateShimProcessTest, RefusedOnceSqliteHasStartedAndNothingChanges) {
