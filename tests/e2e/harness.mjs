@@ -32,8 +32,16 @@ export function startDemo() {
     rmSync(data, { recursive: true, force: true });
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`demo did not start:\n${out}\n${err}`)), 30000);
-    child.once('exit', (code) => reject(new Error(`demo exited ${code}:\n${out}\n${err}`)));
+    // A demo that fails to start is stopped and its data directory removed, as after a test;
+    // the first reason is the one reported (stopping it makes it exit too).
+    let settled = false;
+    const fail = (message) => {
+      if (settled) return;
+      settled = true;
+      stop().finally(() => reject(new Error(message)));
+    };
+    const timer = setTimeout(() => fail(`demo did not start:\n${out}\n${err}`), 30000);
+    child.once('exit', (code) => fail(`demo exited ${code}:\n${out}\n${err}`));
     child.stdout.on('data', (b) => {
       out += b;
       const m = /LISTENING=([\d.]+:\d+)/.exec(out);
@@ -42,7 +50,7 @@ export function startDemo() {
       // The demo's first steps open the store; its page pool must be in place before them
       // (app/serve.h, UseServePagePool), or the server logs that it runs on malloc.
       if (err.includes('"sqlite-page-pool"')) {
-        reject(new Error(`demo started without its page pool:\n${err}`));
+        fail(`demo started without its page pool:\n${err}`);
         return;
       }
       const tokens = {};
@@ -50,6 +58,7 @@ export function startDemo() {
         const t = /^\s+(\S.*?)\s+([0-9a-f]{64})\s*$/.exec(line);
         if (t) tokens[t[1]] = t[2];
       }
+      settled = true;
       resolve({ url: `http://${m[1]}`, tokens, stop });
     });
   });
