@@ -44,7 +44,8 @@ int main(int argc, char** argv) {
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand("verify", "Controleert de hashketens en de database.");
   jh::cli::AddAuditVerifyOptions(*audit_verify, common);
-  auto* purge = cli.add_subcommand("purge", "Past de bewaartermijnen nu toe (VIR-11, VIR-12).");
+  auto* purge =
+      cli.add_subcommand("purge", "Past de bewaartermijnen nu toe (VIR-11, VIR-12, VT-08, JW-09).");
   jh::cli::AddPurgeOptions(*purge, common);
   auto* backup = cli.add_subcommand("backup", "Maakt een back-up van de opslag (zonder sleutel).");
   jh::cli::AddBackupOptions(*backup, common);
