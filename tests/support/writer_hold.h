@@ -18,7 +18,8 @@ namespace jh::testing {
 
 class WriterHold {
  public:
-  // Returns once the writer runs the hold's callback.
+  // Returns once the writer runs the hold's callback, or once the hold's write has failed
+  // without running it (a test failure, reported here rather than as a hang).
   explicit WriterHold(store::Store& store) : store_(store) {
     thread_ = std::thread([this] {
       Status s = store_.Write([this](store::Tx&) -> Status {
@@ -27,8 +28,11 @@ class WriterHold {
         return {};
       });
       EXPECT_TRUE(s.ok()) << s.error().message;
+      returned_ = true;
     });
-    while (!entered_.load()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    while (!entered_.load() && !returned_.load()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
   }
   ~WriterHold() { Release(); }
   WriterHold(const WriterHold&) = delete;
@@ -55,6 +59,7 @@ class WriterHold {
   store::Store& store_;
   std::atomic<bool> entered_{false};
   std::atomic<bool> release_{false};
+  std::atomic<bool> returned_{false};
   std::thread thread_;
 };
 
