@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdint>
 
+#include "crypto/id_random.h"
 #include "crypto/vault.h"
 
 namespace jh::crypto {
@@ -45,7 +46,7 @@ std::string NewUuid() {
   // writes to the WAL) a few pages fewer per row. The creation time this reveals is a
   // millisecond figure every API response already gives as gemeldOp, aangemaaktOp, …
   unsigned char b[16];
-  randombytes_buf(b, sizeof b);
+  FillIdRandom(b, sizeof b);
   const auto ms = static_cast<uint64_t>(std::chrono::duration_cast<std::chrono::milliseconds>(
                                             std::chrono::system_clock::now().time_since_epoch())
                                             .count());

@@ -1,10 +1,10 @@
 #include "http/trace.h"
 
-#include <sodium.h>
-
 #include <array>
 #include <chrono>
 #include <cstdint>
+
+#include "crypto/id_random.h"
 
 namespace jh::http {
 
@@ -25,15 +25,11 @@ bool AllZero(std::string_view s) { return s.find_first_not_of('0') == std::strin
 
 // Random lowercase hex of `bytes` random bytes, never all zero (W3C forbids all-zero ids).
 std::string RandomHex(size_t bytes) {
-  // sodium_init is idempotent and thread-safe; the app calls it too, but a test or a tool
-  // may reach this first.
-  static const bool initialised = sodium_init() >= 0;
-  (void)initialised;
   static constexpr char kDigits[] = "0123456789abcdef";
   std::array<unsigned char, 16> buf{};
   std::string out;
   do {
-    randombytes_buf(buf.data(), bytes);
+    crypto::FillIdRandom(buf.data(), bytes);
     out.clear();
     for (size_t i = 0; i < bytes; ++i) {
       out.push_back(kDigits[buf[i] >> 4]);
