@@ -32,6 +32,32 @@ std::string FormatRfc3339(system_clock::time_point t) {
   int64_t days = secs / 86400;
   int64_t rem = secs % 86400;
   Date d = Date::FromDays(days);
+  // Every log record carries two of these; by hand they cost a fraction of snprintf's parse of
+  // the format. system_clock ends in 2262, so four digits always hold the year; times before
+  // 1970 keep the old form.
+  if (ms >= 0) {
+    std::string out(24, '\0');
+    auto put = [&out](size_t at, int64_t value, int width) {
+      for (int i = width - 1; i >= 0; --i, value /= 10) {
+        out[at + static_cast<size_t>(i)] = static_cast<char>('0' + value % 10);
+      }
+    };
+    put(0, d.year, 4);
+    out[4] = '-';
+    put(5, d.month, 2);
+    out[7] = '-';
+    put(8, d.day, 2);
+    out[10] = 'T';
+    put(11, rem / 3600, 2);
+    out[13] = ':';
+    put(14, rem / 60 % 60, 2);
+    out[16] = ':';
+    put(17, rem % 60, 2);
+    out[19] = '.';
+    put(20, ms % 1000, 3);
+    out[23] = 'Z';
+    return out;
+  }
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", d.year, d.month, d.day,
                 static_cast<int>(rem / 3600), static_cast<int>(rem / 60 % 60),

@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <ctime>
+#include <string>
+
 #include "core/clock.h"
 #include "core/date.h"
 #include "support/date_literal.h"
@@ -80,6 +84,31 @@ TEST(Clock, FixedTodayAndAmsterdamDate) {
   EXPECT_EQ(AmsterdamDate(at("2026-07-01", 22)), D("2026-07-02"));
   EXPECT_EQ(AmsterdamDate(at("2026-07-01", 21)), D("2026-07-01"));
   EXPECT_EQ(FormatRfc3339(at("2026-07-01", 21)), "2026-07-01T21:00:00.000Z");
+}
+
+// FormatRfc3339 writes its digits by hand; gmtime_r and snprintf are the reference, at the
+// edges of a day, a leap day and the milliseconds. (system_clock counts nanoseconds in 64
+// bits here, so it ends in 2262: no year ever needs more than four digits.)
+TEST(ClockTest, Rfc3339MatchesGmtime) {
+  using namespace std::chrono;
+  auto reference = [](int64_t ms) {
+    const time_t secs = static_cast<time_t>(ms / 1000);
+    std::tm tm{};
+    gmtime_r(&secs, &tm);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                  tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                  static_cast<int>(ms % 1000));
+    return std::string(buf);
+  };
+  const int64_t leap_day = D("2028-02-29").ToDays() * 86400000;
+  const int64_t late = Date{2261, 12, 31}.ToDays() * 86400000;  // beyond Parse's range
+  for (int64_t ms : {int64_t{0}, int64_t{999}, leap_day - 1, leap_day, leap_day + 86399999,
+                     leap_day + 45296789, late + 86399999}) {
+    EXPECT_EQ(FormatRfc3339(system_clock::time_point(milliseconds(ms))), reference(ms)) << ms;
+  }
+  EXPECT_EQ(FormatRfc3339(system_clock::time_point(milliseconds(leap_day + 45296789))),
+            "2028-02-29T12:34:56.789Z");
 }
 
 }  // namespace
