@@ -133,7 +133,8 @@ Result<Head> ReadHead(store::Tx& tx, Chain chain, int64_t lane) {
   return head;
 }
 
-Result<Head> Append(store::Tx& tx, Chain chain, const std::vector<std::string>& fields) {
+Result<Head> Append(store::Tx& tx, Chain chain, const std::vector<std::string>& fields,
+                    HeadCache* cache) {
   const ChainDef& def = Def(chain);
   if (fields.size() != def.columns.size()) {
     return Error::Internal("audit: " + def.name + " verwacht " +
@@ -159,9 +160,14 @@ Result<Head> Append(store::Tx& tx, Chain chain, const std::vector<std::string>& 
   const auto index = static_cast<size_t>(chain);
   Head head;
   int64_t seq = 0;
+  std::optional<Head>* cached = cache != nullptr ? &cache->heads[index] : nullptr;
   if (lane == nullptr) {
     // Lane 0: the store runs appends one at a time, so the next seq is the head's plus one.
-    JH_ASSIGN_OR_RETURN(head, ReadHead(tx, chain, 0));
+    if (cached != nullptr && *cached) {
+      head = **cached;
+    } else {
+      JH_ASSIGN_OR_RETURN(head, ReadHead(tx, chain, 0));
+    }
     seq = head.seq + 1;
   } else {
     std::optional<store::LaneState::Head>& known = lane->pending[index];
@@ -188,6 +194,7 @@ Result<Head> Append(store::Tx& tx, Chain chain, const std::vector<std::string>& 
     return std::move(inserted).error();
   }
   if (lane != nullptr) lane->pending[index] = store::LaneState::Head{appended.seq, appended.hash};
+  if (lane == nullptr && cached != nullptr) *cached = appended;
   return appended;
 }
 

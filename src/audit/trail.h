@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <chrono>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "auth/actor.h"
@@ -79,9 +80,9 @@ class Trail {
 
  private:
   struct Entry {
-    bool is_decision;
-    Decision decision;
-    Processing processing;
+    // One or the other: an import buffers some 100,000 entries per batch, so an entry
+    // carries only the strings of its kind.
+    std::variant<Decision, Processing> what;
     std::string span_id;
     std::string time;  // RFC 3339, when it happened
   };

@@ -158,6 +158,42 @@ TEST_F(AuditChainTest, AppendLinksRecordsAndIntactChainsVerify) {
   EXPECT_FALSE(Check(std::vector<Head>{appended[1], b}).first_break);
 }
 
+// A run of appends with a HeadCache, the two chains interleaved as Trail::Flush writes them,
+// links exactly as appends that each read the head; and the cache is what they link to.
+TEST_F(AuditChainTest, AppendsWithAHeadCacheLinkAsAppendsWithout) {
+  AppendOne(Chain::kVerwerkingen, Fields(Chain::kVerwerkingen, 0));  // the cache starts late
+  Head last;
+  Status s = store_->Write([&](store::Tx& tx) -> Status {
+    HeadCache cache;
+    for (int i = 1; i <= 6; ++i) {
+      const Chain chain = i % 3 == 0 ? Chain::kBesluiten : Chain::kVerwerkingen;
+      JH_ASSIGN_OR_RETURN(Head h, Append(tx, chain, Fields(chain, i), &cache));
+      if (chain == Chain::kVerwerkingen) last = h;
+      JH_ASSIGN_OR_RETURN(Head read, ReadHead(tx, chain));
+      EXPECT_EQ(read.seq, h.seq);
+      EXPECT_EQ(read.hash, h.hash);
+    }
+    return {};
+  });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  EXPECT_EQ(last.seq, 5);
+  VerifyReport r = Check();
+  EXPECT_FALSE(r.first_break) << r.first_break->reason;
+  EXPECT_EQ(r.records, (std::vector<int64_t>{5, 2}));
+
+  // A cache that holds a head not in the store is believed, and the chain no longer verifies:
+  // proof that a cached append reads no head of its own.
+  s = store_->Write([&](store::Tx& tx) -> Status {
+    HeadCache cache;
+    cache.heads[static_cast<size_t>(Chain::kVerwerkingen)] = Head{5, std::string(32, 'x')};
+    JH_TRY(Append(tx, Chain::kVerwerkingen, Fields(Chain::kVerwerkingen, 7), &cache));
+    return {};
+  });
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  ASSERT_TRUE(Check().first_break);
+  EXPECT_EQ(Check().first_break->seq, 6);
+}
+
 TEST_F(AuditChainTest, AppendRefusesMalformedRecords) {
   Status s = store_->Write([](store::Tx& tx) -> Status {
     auto few = Append(tx, Chain::kBesluiten, {"a", "b"});
