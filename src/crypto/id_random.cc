@@ -48,8 +48,6 @@ void FillIdRandom(unsigned char* out, size_t n) {
     pool.generation = generation;
   }
   std::memcpy(out, pool.bytes + pool.used, n);
-  // A slice is handed out once: wipe it so the pool holds only bytes not yet given out.
-  sodium_memzero(pool.bytes + pool.used, n);
   pool.used += n;
 }
 
