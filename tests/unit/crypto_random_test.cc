@@ -52,7 +52,7 @@ TEST_F(CryptoRandomTest, ConstantTimeEquals) {
   EXPECT_FALSE(ConstantTimeEquals(std::string("a\0b", 3), std::string("a\0c", 3)));
 }
 
-TEST_F(CryptoRandomTest, UuidsAreVersion4) {
+TEST_F(CryptoRandomTest, UuidsAreVersion7) {
   std::set<std::string> seen;
   for (int i = 0; i < 200; ++i) {
     const std::string u = NewUuid();
