@@ -2,9 +2,12 @@
 
 #include <signal.h>
 
+#include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 #include <thread>
 
 #include "app/purge.h"
@@ -16,6 +19,14 @@
 namespace jh::app {
 
 namespace {
+
+// The request line's method as the access log writes it: one of HTTP's own, or "?". Anything
+// else is whatever a client typed, which may be a BSN (BSN-02); the log never copies it.
+std::string LoggedMethod(const std::string& method) {
+  static constexpr std::array<std::string_view, 9> kKnown = {
+      "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT"};
+  return std::find(kKnown.begin(), kKnown.end(), method) != kKnown.end() ? method : "?";
+}
 
 store::SqliteOptions SqliteOptionsFor(const ServeOptions& options) {
   store::SqliteOptions store_options;
@@ -108,7 +119,7 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
     auto ms =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - req.received)
             .count();
-    log::Info("request", {{"method", req.method.size() <= 10 ? req.method : "?"},
+    log::Info("request", {{"method", LoggedMethod(req.method)},
                           {"route", req.route},
                           {"status", resp.status},
                           {"ms", std::round(ms * 100.0) / 100.0},

@@ -14,24 +14,30 @@ namespace jh::api {
 
 namespace {
 
+Status Refuse(const Operation& op, const auth::Actor& actor, std::string message) {
+  if (op.others_rule) {
+    const rules::Decision d = op.others_rule(actor.IsMedewerker() ? actor.rol : "");
+    if (!d.allowed) return Error::Forbidden(std::string(d.rule), std::string(d.ground), message);
+  }
+  return Error::Forbidden("", "", std::move(message));
+}
+
 Status Authorize(const Operation& op, const auth::Actor& actor) {
   if (actor.kind == auth::ActorKind::kSystem) return {};
   if (op.access == Access::kAnyToken) return {};  // authenticated is enough
   if (op.access == Access::kBurgerOfMedewerker && actor.IsBurger()) return {};
   if (op.access == Access::kBurger) {
-    if (!actor.IsBurger()) {
-      return Error::Forbidden("", "", "Dit kan alleen met een token van een burger.");
-    }
+    if (!actor.IsBurger()) return Refuse(op, actor, "Dit kan alleen met een token van een burger.");
     return {};
   }
   if (!actor.IsMedewerker()) {
-    return Error::Forbidden("", "", "Dit kan alleen met een token van een medewerker.");
+    return Refuse(op, actor, "Dit kan alleen met een token van een medewerker.");
   }
   if (!op.roles.empty() &&
       std::find(op.roles.begin(), op.roles.end(), actor.rol) == op.roles.end()) {
     std::string roles;
     for (const auto& r : op.roles) roles += (roles.empty() ? "" : ", ") + r;
-    return Error::Forbidden("", "", "Dit is voorbehouden aan de rol: " + roles + ".");
+    return Refuse(op, actor, "Dit is voorbehouden aan de rol: " + roles + ".");
   }
   return {};
 }
@@ -76,6 +82,19 @@ std::string ResourceType(const std::string& path) {
   std::string rest = path.rfind("/api/v1/", 0) == 0 ? path.substr(8) : path.substr(1);
   return rest.substr(0, rest.find('/'));
 }
+
+// The path's id as the decision log records it. That log is a hash chain: what it holds can
+// be neither rewritten nor shredded. So a value that is not an id of the route's own form — a
+// BSN a client typed into the URL, say (BSN-02) — is recorded as "ongeldig", never as sent.
+// The route then refuses the id itself (404 or 400).
+std::string LoggedId(const Operation& op, const std::string& id) {
+  if (op.id_is_uuid) return schema::UuidFormat().check(id).empty() ? id : "ongeldig";
+  // Other ids are names from the register, such as "vir-registratie": lowercase and hyphens.
+  const bool name = !id.empty() && id.size() <= 64 && std::all_of(id.begin(), id.end(), [](char c) {
+    return c == '-' || (c >= 'a' && c <= 'z');
+  });
+  return name ? id : "ongeldig";
+}
 }  // namespace
 
 Result<Reply> Api::Dispatch(http::Request& req, const Operation& op, const auth::Actor* as) {
@@ -102,8 +121,8 @@ Result<Reply> Api::Dispatch(http::Request& req, const Operation& op, const auth:
       auto id = req.params.find("id");
       services::Decide(
           env, audit::Decision{
-                   op.operation_id, ResourceType(op.path), id == req.params.end() ? "" : id->second,
-                   allowed.ok(), "", "",
+                   op.operation_id, ResourceType(op.path),
+                   id == req.params.end() ? "" : LoggedId(op, id->second), allowed.ok(), "", "",
                    allowed.ok() ? "rol " + who->rol + " toegestaan" : allowed.error().message});
       JH_TRY(allowed);
     }

@@ -21,6 +21,7 @@
 #include "http/negotiation.h"
 #include "http/query_check.h"
 #include "http/router.h"
+#include "rules/decision.h"
 #include "services/env.h"
 
 namespace jh::api {
@@ -68,8 +69,12 @@ struct Operation {
   std::string summary;
   Access access = Access::kMedewerker;
   std::vector<std::string> roles;  // medewerker roles allowed; empty = every medewerker
-  bool id_is_uuid = true;          // documents the {id} path parameter as a UUID
-  schema::NodePtr body;            // request body schema; nullptr = no body
+  // Where API.md names the rule that refuses "anyone else": that rule, judged for a caller
+  // this route is not for (a burger on a medewerker's route, say) with his role ("" for a
+  // burger), so that every refusal of the route names it. Unset: a plain 403.
+  std::function<rules::Decision(std::string_view rol)> others_rule;
+  bool id_is_uuid = true;  // documents the {id} path parameter as a UUID
+  schema::NodePtr body;    // request body schema; nullptr = no body
   std::vector<QueryParam> query;
   int success = 200;
   schema::NodePtr response;                     // success body schema (JSON); nullptr = none/raw

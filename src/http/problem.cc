@@ -81,6 +81,40 @@ int StatusFor(ErrorCode code) {
   return 500;  // an out-of-range enum value is a defect, not the caller's fault
 }
 
+namespace {
+
+// A path segment that may stand in an answer as sent: a UUID, or one without five digits in a
+// row. Anything longer of digits may be a BSN a client typed into the URL (BSN-02: never in an
+// error message), so the instance names it "{waarde}" instead.
+bool SafeSegment(std::string_view segment) {
+  if (segment.size() == 36 && segment[8] == '-' && segment[13] == '-' && segment[18] == '-' &&
+      segment[23] == '-') {
+    return true;
+  }
+  int run = 0;
+  for (char c : segment) {
+    run = (c >= '0' && c <= '9') ? run + 1 : 0;
+    if (run >= 5) return false;
+  }
+  return true;
+}
+
+std::string SafeInstance(std::string_view path) {
+  std::string out;
+  size_t start = 0;
+  for (;;) {
+    const size_t end = path.find('/', start);
+    const std::string_view segment =
+        path.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
+    out += SafeSegment(segment) ? std::string(segment) : "{waarde}";
+    if (end == std::string_view::npos) return out;
+    out += '/';
+    start = end + 1;
+  }
+}
+
+}  // namespace
+
 Response ProblemResponse(const Error& error, std::string_view instance) {
   Kind kind = KindFor(error);
   int status = StatusFor(error.code);
@@ -89,7 +123,7 @@ Response ProblemResponse(const Error& error, std::string_view instance) {
   body["title"] = std::string(kind.title);
   body["status"] = status;
   if (!error.message.empty()) body["detail"] = error.message;
-  if (!instance.empty()) body["instance"] = std::string(instance);
+  if (!instance.empty()) body["instance"] = SafeInstance(instance);
   if (!error.rule.empty()) body["regel"] = error.rule;
   if (!error.ground.empty()) body["grondslag"] = error.ground;
   if (!error.invalid_params.empty()) {

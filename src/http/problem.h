@@ -13,7 +13,8 @@ int StatusFor(ErrorCode code);
 
 // An application/problem+json response: type, title, status, detail, instance and, when
 // set, regel, grondslag and invalidParams. `instance` is the request path (never a query
-// string, which could hold personal data).
+// string, which could hold personal data), with every segment of five or more digits in a row
+// (other than in a UUID) replaced by "{waarde}": it may be a BSN typed into the URL.
 Response ProblemResponse(const Error& error, std::string_view instance);
 
 }  // namespace jh::http

@@ -55,6 +55,17 @@ TEST(Bsn02, NoPlaintextBsnOrNameInDataDirOrOutput) {
   auto r = JsonRequest(client, "POST", "/api/v1/burgers/tokens", {{"bsn", "123456789"}}, token);
   EXPECT_EQ(r.status, 400);
   EXPECT_EQ(r.body.find("123456789"), std::string::npos);
+  // A BSN typed where an id or a method belongs: refused, and neither the hash-chained
+  // decision log (which cannot be shredded) nor the access log keeps it.
+  r = client.Request("GET", "/api/v1/personen/" + bsns[0], {},
+                     {{"Authorization", "Bearer " + token}});
+  EXPECT_EQ(r.status, 404) << r.body;
+  EXPECT_EQ(r.body.find(bsns[0]), std::string::npos) << r.body;
+  r = client.Request("GET", "/api/v1/verwerkingsactiviteiten/" + bsns[1], {},
+                     {{"Authorization", "Bearer " + token}});
+  EXPECT_EQ(r.status, 404) << r.body;
+  r = client.Request(bsns[2], "/api/v1/personen", {}, {{"Authorization", "Bearer " + token}});
+  EXPECT_GE(r.status, 400) << r.body;
 
   std::string output = server->Output();
   EXPECT_EQ(server->Stop(), 0);

@@ -89,6 +89,20 @@ TEST(ProblemResponseTest, ForbiddenByARuleNamesRuleAndGround) {
   EXPECT_EQ(body["instance"], "/api/v1/verwijsindex/meldingen");
 }
 
+// BSN-02: a BSN typed into the URL is not repeated in the answer; ids and names are.
+TEST(ProblemResponseTest, InstanceWithholdsLongDigitRunsButKeepsIds) {
+  auto instance = [](std::string_view path) {
+    return Body(ProblemResponse(Error::NotFound("Weg."), path))["instance"].get<std::string>();
+  };
+  EXPECT_EQ(instance("/api/v1/personen/999990019"), "/api/v1/personen/{waarde}");
+  EXPECT_EQ(instance("/api/v1/personen/X999990019/gezagsrelaties"),
+            "/api/v1/personen/{waarde}/gezagsrelaties");
+  EXPECT_EQ(instance("/api/v1/personen/12345678-1234-7123-8123-123456789012"),
+            "/api/v1/personen/12345678-1234-7123-8123-123456789012");
+  EXPECT_EQ(instance("/api/v1/gemeenten/GM0363/toegang"), "/api/v1/gemeenten/GM0363/toegang");
+  EXPECT_EQ(instance("/api/v1/x/1234"), "/api/v1/x/1234");
+}
+
 TEST(ProblemResponseTest, UnprocessableByARuleIsRegelGeweigerdWith422) {
   Response r = ProblemResponse(Error::Unprocessable("VIR-01", "Jeugdwet 7.1.1.1", "Te oud."), "/");
   EXPECT_EQ(r.status, 422);

@@ -2,6 +2,7 @@
 // to, and to nobody else — the municipality included gets 403 JW-05. That decision is the
 // service's, so every caller reaches it and the refusal names the rule.
 #include "http/handlers/common.h"
+#include "rules/jw.h"
 #include "services/jw_dossiers.h"
 
 namespace jh::api {
@@ -51,6 +52,7 @@ void RegisterDossiers(Api& api) {
            .operation_id = "createDossier",
            .tag = "Jeugdhulp",
            .summary = "Dossier aanleggen (jeugdhulpverlener van de toegewezen aanbieder; JW-05)",
+           .others_rule = [](std::string_view rol) { return rules::Jw05(rol, "", ""); },
            .body = Object({Req("toewijzingId", Id())}),
            .success = 201,
            .response = Object({Req("id", Id()), Req("toewijzingId", Id()),
@@ -62,6 +64,7 @@ void RegisterDossiers(Api& api) {
            .operation_id = "createAantekening",
            .tag = "Jeugdhulp",
            .summary = "Aantekening in het dossier (versleuteld opgeslagen; JW-05)",
+           .others_rule = [](std::string_view rol) { return rules::Jw05(rol, "", ""); },
            .body = Object({Req("tekst", String("De aantekening.", 20000))}),
            .success = 201,
            .response = AantekeningSchema(),
@@ -71,6 +74,7 @@ void RegisterDossiers(Api& api) {
            .operation_id = "getDossier",
            .tag = "Jeugdhulp",
            .summary = "Het dossier (alleen de betrokken jeugdhulpverleners; JW-05)",
+           .others_rule = [](std::string_view rol) { return rules::Jw05(rol, "", ""); },
            .response =
                Object({Req("id", Id()), Req("toewijzingId", Id()),
                        Req("aangemaaktOp", Timestamp("Tijdstip.")),

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "http/handlers/common.h"
+#include "rules/jw.h"
 #include "services/jw_toegang.h"
 #include "services/jw_toewijzingen.h"
 
@@ -141,6 +142,7 @@ void RegisterJeugdhulp(Api& api) {
            .operation_id = "createVerwijzing",
            .tag = "Jeugdhulp",
            .summary = "Verwijzen naar jeugdhulp (huisarts, jeugdarts, medisch specialist; JW-02)",
+           .others_rule = [](std::string_view rol) { return rules::Jw02(rol); },
            .body = Object(
                {Req("bsn", JeugdigeBsnField()), Req("productcategorie", Productcategorie())}),
            .success = 201,
@@ -158,6 +160,7 @@ void RegisterJeugdhulp(Api& api) {
        .operation_id = "createToegangsbesluit",
        .tag = "Jeugdhulp",
        .summary = "Toegangsbesluit (alleen het ingestelde toegangsteam van de gemeente; JW-03)",
+       .others_rule = [](std::string_view rol) { return rules::Jw03({.rol = std::string(rol)}); },
        .body = Object({Req("bsn", JeugdigeBsnField()), Req("productcategorie", Productcategorie()),
                        Req("geldigVanaf", DateField("Eerste dag.")),
                        Req("geldigTot", DateField("Laatste dag."))}),

@@ -3,6 +3,7 @@
 // refused with VIR-04, never dropped. No BSN leaves the server except to the registration's
 // own melder (API.md, BSN-02).
 #include "http/handlers/common.h"
+#include "rules/vir_signalen.h"
 #include "services/vir_meldingen.h"
 #include "services/vir_signalen.h"
 
@@ -243,6 +244,7 @@ void RegisterVerwijsindex(Api& api) {
            .operation_id = "createVirAfstemming",
            .tag = "Verwijsindex",
            .summary = "Afstemming vastleggen (regievoerder van de gemeente, VIR-09)",
+           .others_rule = [](std::string_view rol) { return rules::Vir09(rol, "", ""); },
            .body = Object({Req("contactGelegd", Boolean("Hebben de melders contact gehad?")),
                            Req("datum", DateField("Datum van de afstemming."))}),
            .success = 201,
