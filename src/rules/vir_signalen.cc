@@ -1,6 +1,8 @@
 #include "rules/vir_signalen.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -131,14 +133,67 @@ Decision Vir09(std::string_view rol, std::string_view gemeente_regievoerder,
 
 bool Vir10Archiveren(std::string_view reden) { return reden == "risico-weg"; }
 
+namespace {
+
+// The lowercase of an uppercase Latin letter of U+00C0 … U+017F (Latin-1 Supplement and Latin
+// Extended-A, which cover the names of the Dutch register), or `cp` itself.
+uint32_t LowerLatin(uint32_t cp) {
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+  if (cp == 0x178) return 0xFF;  // Ÿ
+  const bool even_upper = (cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177);
+  const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+  if ((even_upper && cp % 2 == 0) || (odd_upper && cp % 2 == 1)) return cp + 1;
+  return cp;
+}
+
+void AppendUtf8(std::string& out, uint32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else {  // two bytes suffice below U+0800, and only such code points are ever changed
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+}  // namespace
+
+std::string Vir05Familienaam(std::string_view familienaam) {
+  std::string naam;
+  bool letter = false;
+  for (size_t i = 0; i < familienaam.size(); ++i) {
+    const auto c = static_cast<unsigned char>(familienaam[i]);
+    if (c == ' ' || c == '-' || c == '\'' || c == '\t' || c == '.' || c == '`') continue;
+    // The typographic apostrophes (U+2018, U+2019) are apostrophes too: D’Souza.
+    if (c == 0xE2 && familienaam.substr(i, 3) == "\xE2\x80\x99") {
+      i += 2;
+      continue;
+    }
+    if (c == 0xE2 && familienaam.substr(i, 3) == "\xE2\x80\x98") {
+      i += 2;
+      continue;
+    }
+    if (c < 0x80) {
+      naam.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a')
+                                          : static_cast<char>(c));
+      letter = letter || std::isalpha(c) != 0;
+      continue;
+    }
+    letter = true;  // a letter outside ASCII; other marks would still be a name
+    if ((c == 0xC3 || c == 0xC4 || c == 0xC5) && i + 1 < familienaam.size()) {
+      const auto next = static_cast<unsigned char>(familienaam[i + 1]);
+      AppendUtf8(naam, LowerLatin(((c & 0x1Fu) << 6) | (next & 0x3Fu)));
+      ++i;
+      continue;
+    }
+    naam.push_back(static_cast<char>(c));
+  }
+  return letter ? naam : std::string();
+}
+
 std::string Vir05ServicenummerBron(std::string_view familienaam, std::string_view geboortedatum,
                                    std::string_view geslacht) {
-  std::string naam;
-  for (char c : familienaam) {
-    if (c == ' ' || c == '-' || c == '\'' || c == '\t') continue;
-    naam.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
-  }
-  return "vsn|" + naam + "|" + std::string(geboortedatum) + "|" + std::string(geslacht);
+  return "vsn|" + Vir05Familienaam(familienaam) + "|" + std::string(geboortedatum) + "|" +
+         std::string(geslacht);
 }
 
 }  // namespace jh::rules

@@ -81,9 +81,15 @@ Decision Vir09(std::string_view rol, std::string_view gemeente_regievoerder,
 // "risico-weg" yes, "onterecht" no.
 bool Vir10Archiveren(std::string_view reden);
 
+// VIR-05: the family name as the verwijsindexservicenummer uses it: lowercase (also the
+// accented capitals of Latin-1 and Latin Extended-A: Ç and ç are one letter), without spaces,
+// hyphens, dots and apostrophes. "" when no letter is left: such a name would make every
+// nameless youth born on one day of one sex the same youth, so it is refused.
+std::string Vir05Familienaam(std::string_view familienaam);
+
 // VIR-05 (Jw 7.1.4.2; BJw 7.3.1): the normalised family name, birth date and sex from which
 // the verwijsindexservicenummer of a youth without BSN is derived (the service turns it into
-// a keyed hash). Case, spaces, hyphens and apostrophes do not matter.
+// a keyed hash). Case, spaces, hyphens, dots and apostrophes do not matter.
 std::string Vir05ServicenummerBron(std::string_view familienaam, std::string_view geboortedatum,
                                    std::string_view geslacht);
 

@@ -137,6 +137,20 @@ TEST(Vir10, RisicoWegIsArchivedOnterechtIsNot) {
   EXPECT_FALSE(Vir10Archiveren("onterecht"));
 }
 
+TEST(Vir05, AccentedCapitalsAreTheirLowercaseAndTypographicApostrophesGo) {
+  EXPECT_EQ(Vir05Familienaam("Çelik"), "çelik");
+  EXPECT_EQ(Vir05Familienaam("Łuczak"), "łuczak");
+  EXPECT_EQ(Vir05Familienaam("D’Souza"), Vir05Familienaam("d'souza"));
+  EXPECT_NE(Vir05Familienaam("Çelik"), Vir05Familienaam("Celik"));  // a letter of its own
+}
+
+TEST(Vir05, ANameWithoutLettersIsNoName) {
+  for (const char* geen_naam : {"", " - ' ", "...", "12", "’ ’"}) {
+    EXPECT_TRUE(Vir05Familienaam(geen_naam).empty()) << geen_naam;
+  }
+  EXPECT_EQ(Vir05Familienaam("de Vries"), "devries");
+}
+
 TEST(Vir05, SameYouthSameNumberWhateverTheSpelling) {
   EXPECT_EQ(Vir05ServicenummerBron("de Vries", "2015-05-05", "M"),
             Vir05ServicenummerBron("DE VRIES", "2015-05-05", "M"));

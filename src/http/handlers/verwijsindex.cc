@@ -120,6 +120,10 @@ Result<Reply> CreateMelding(Call& c) {
     JH_ASSIGN_OR_RETURN(in.bsn, Bsn::Parse(c.body["bsn"].get<std::string>()));
   } else {
     const Json& z = c.body["jeugdigeZonderBsn"];
+    if (rules::Vir05Familienaam(z["geslachtsnaam"].get<std::string>()).empty()) {
+      return Error::Invalid("jeugdigeZonderBsn.geslachtsnaam", "geen-letters",
+                            "De familienaam heeft geen enkele letter (VIR-05).");
+    }
     in.zonder_bsn = services::JeugdigeZonderBsn{z["geslachtsnaam"].get<std::string>(),
                                                 *Date::Parse(z["geboortedatum"].get<std::string>()),
                                                 z["geslacht"].get<std::string>()};
