@@ -22,21 +22,27 @@ SignaalSoort SoortVan(Verband v) {
   return SignaalSoort::kJeugdige;
 }
 
-// The signals of one kind of match among `groep` (active registrations of other melders).
+// The signals of one kind of match among `groep` (active registrations related to the new
+// one). The regie hears of every registration of the group; a melder is told only of other
+// melders' registrations: a signal with nothing but his own contact details says nothing.
 void SignalenVoor(SignaalSoort soort, const NieuweRegistratie& nieuw,
                   const std::vector<const BestaandeRegistratie*>& groep,
                   std::vector<Signaal>& uit) {
   if (groep.empty()) return;
   const bool verschillend = soort != SignaalSoort::kJeugdige;
-  std::vector<std::string> ids;
+  std::vector<std::string> anderen;  // of other melders: what the new melder is told of
+  std::vector<std::string> allen;
   std::set<std::string> gemeenten = {nieuw.gemeentecode};
   for (const BestaandeRegistratie* b : groep) {
-    ids.push_back(b->id);
+    allen.push_back(b->id);
     gemeenten.insert(b->gemeentecode);
+    if (b->melder_id == nieuw.melder_id) continue;
+    anderen.push_back(b->id);
     uit.push_back(Signaal{soort, b->id, b->melder_id, "", verschillend, {nieuw.id}});
   }
-  uit.push_back(Signaal{soort, nieuw.id, nieuw.melder_id, "", verschillend, ids});
-  std::vector<std::string> allen = ids;
+  if (!anderen.empty()) {
+    uit.push_back(Signaal{soort, nieuw.id, nieuw.melder_id, "", verschillend, anderen});
+  }
   allen.push_back(nieuw.id);
   for (const std::string& g : gemeenten) {
     uit.push_back(Signaal{soort, nieuw.id, "", g, verschillend, allen});
@@ -67,7 +73,11 @@ std::vector<Signaal> Vir06Vir07Vir12Signalen(const NieuweRegistratie& nieuw,
   std::map<std::string, const BestaandeRegistratie*> dichtstbij;
   std::vector<std::string> volgorde;  // keeps the output in input order, so it is stable
   for (const BestaandeRegistratie& b : bestaand) {
-    if (b.melder_id == nieuw.melder_id || b.id == nieuw.id) continue;
+    if (b.id == nieuw.id) continue;
+    // His own archived registration tells the melder nothing; left unsignalled, it can still
+    // give its one signal (VIR-12) to another melder. (His own active one on the same youth
+    // cannot exist: a second registration is refused.)
+    if (b.melder_id == nieuw.melder_id && !b.actief) continue;
     if (b.verband == Verband::kAdres && b.adres_uitgesloten) continue;
     if (!b.actief && b.verband != Verband::kZelfdeJeugdige) continue;
     auto [it, inserted] = dichtstbij.emplace(b.id, &b);

@@ -48,14 +48,17 @@ struct Signaal {
 };
 
 // VIR-06, VIR-07, VIR-12: the signals a new registration produces.
-//   - Per kind of match (same youth, family, address) with at least one active registration
-//     of another melder: one signal to each of those melders (about the new registration),
-//     one to the new melder (about all of them) and one to the regie function of each
-//     municipality involved. A registration that matches in several ways counts once, under
-//     the closest relation; registrations of the new melder himself never match.
+//   - Per kind of match (same youth, family, address) with at least one active registration:
+//     one signal to each other melder involved (about the new registration), one to the new
+//     melder (about the other melders' registrations, if any) and one to the regie function
+//     of each municipality involved (about all of them). The law (Jw 7.1.2.3(1)(c-e)) makes
+//     no exception for one melder who registered two children of one family or address: the
+//     regie is signalled then too, the melder is not told of himself. A registration that
+//     matches in several ways counts once, under the closest relation.
 //   - Institution addresses on the exclusion list never match (VIR-07).
 //   - Archived registrations on the same youth produce exactly one signal, to the new melder
-//     (VIR-12); the caller marks them as signalled so that it never happens twice.
+//     (VIR-12); the caller marks them as signalled so that it never happens twice. His own
+//     archived registrations are left for another melder.
 std::vector<Signaal> Vir06Vir07Vir12Signalen(const NieuweRegistratie& nieuw,
                                              const std::vector<BestaandeRegistratie>& bestaand);
 

@@ -53,10 +53,29 @@ TEST(Vir06, EveryMelderAndTheRegieOfTheYouthsMunicipality) {
   EXPECT_EQ(regie[0].betrokkenen, (Ids{"a", "b", "n"}));
 }
 
-TEST(Vir06, TheMeldersOwnRegistrationsNeverMatch) {
-  EXPECT_TRUE(Vir06Vir07Vir12Signalen(kNieuw, {B("x", "melder-n", Verband::kGezin),
-                                               B("y", "melder-n", Verband::kAdres)})
-                  .empty());
+// Jw 7.1.2.3(1)(d,e): two registrations in one family or at one address are signalled to the
+// regie also when one melder made both; he is not told of himself.
+TEST(Vir07, TheMeldersOwnRegistrationsReachOnlyTheRegie) {
+  auto s = Vir06Vir07Vir12Signalen(
+      kNieuw, {B("x", "melder-n", Verband::kGezin), B("y", "melder-n", Verband::kAdres)});
+  EXPECT_TRUE(Aan(s, "melder-n").empty());
+  auto regie = Aan(s, "", "GM0363");
+  ASSERT_EQ(regie.size(), 2u);
+  EXPECT_EQ(regie[0].soort, SignaalSoort::kGezin);
+  EXPECT_EQ(regie[0].betrokkenen, (Ids{"x", "n"}));
+  EXPECT_EQ(regie[1].soort, SignaalSoort::kAdres);
+  EXPECT_EQ(s.size(), 2u);
+}
+
+// With another melder in the group, the new melder hears of that one only.
+TEST(Vir07, TheNewMelderIsToldOfTheOthersOnly) {
+  auto s = Vir06Vir07Vir12Signalen(
+      kNieuw, {B("x", "melder-n", Verband::kGezin), B("g", "melder-g", Verband::kGezin)});
+  auto n = Aan(s, "melder-n");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].betrokkenen, Ids{"g"});
+  EXPECT_EQ(Aan(s, "melder-g").size(), 1u);
+  EXPECT_EQ(Aan(s, "", "GM0363")[0].betrokkenen, (Ids{"x", "g", "n"}));
 }
 
 TEST(Vir07, FamilyAndAddressSayTheYouthsDiffer) {
@@ -101,6 +120,10 @@ TEST(Vir12, ArchiveGivesExactlyOneSignalToTheNewMelder) {
   EXPECT_EQ(s[0].betrokkenen, Ids{"old"});
   // An archived registration of a sibling is no reason for a signal.
   archief.verband = Verband::kGezin;
+  EXPECT_TRUE(Vir06Vir07Vir12Signalen(kNieuw, {archief}).empty());
+  // Nor is the melder's own archived registration: it stays for another melder's signal.
+  archief.verband = Verband::kZelfdeJeugdige;
+  archief.melder_id = "melder-n";
   EXPECT_TRUE(Vir06Vir07Vir12Signalen(kNieuw, {archief}).empty());
 }
 
