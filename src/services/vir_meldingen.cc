@@ -309,7 +309,7 @@ Result<VirMelding> VerwijderVirMelding(Env& env, const std::string& id, const st
     const std::string now = env.clock.NowRfc3339();
     if (archiveren) {
       JH_TRY(
-          tx.Exec("UPDATE vir_meldingen SET status = 'verwijderd', reden = $2, "
+          tx.Exec("UPDATE vir_meldingen SET status = 'gearchiveerd', reden = $2, "
                   "verwijderd_op = $3, gearchiveerd_op = $4 WHERE id = $1",
                   {id, reden, now, env.clock.Today().ToString()}));
     } else {  // not archived: nothing links the row to the youth any more

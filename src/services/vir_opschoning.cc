@@ -112,8 +112,9 @@ Result<std::string> DestroyBatch(Env& env, const std::string& after, VirOpschoni
       if (!archief || !geboren) continue;
       if (!rules::Vir12Vernietigen(*archief, *geboren, OptDate(r, 3), today)) continue;
       Log(env, r, 4, "archief van een melding vernietigen");
-      JH_TRY(tx.Exec(std::string("UPDATE vir_meldingen SET vernietigd_op = $2, ") + kOntkoppel +
-                         " WHERE id = $1",
+      JH_TRY(tx.Exec(std::string("UPDATE vir_meldingen SET status = 'verwijderd', "
+                                 "vernietigd_op = $2, ") +
+                         kOntkoppel + " WHERE id = $1",
                      {last, now}));
       ++vernietigd;
     }
@@ -168,7 +169,8 @@ Status VirOntkoppelPersoon(store::Tx& tx, Env& env, const std::string& persoon_i
                      kOntkoppel + " WHERE persoon_id = $1 AND status = 'actief'",
                  {persoon_id, reden, now}));
   JH_TRY(tx.Exec(
-      std::string("UPDATE vir_meldingen SET vernietigd_op = $2, ") + kOntkoppel +
+      std::string("UPDATE vir_meldingen SET status = 'verwijderd', vernietigd_op = $2, ") +
+          kOntkoppel +
           " WHERE persoon_id = $1 AND gearchiveerd_op IS NOT NULL AND vernietigd_op IS NULL",
       {persoon_id, now}));
   Processed(env, audit::kVirOpschoning,

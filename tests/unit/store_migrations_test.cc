@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "support/temp_dir.h"
@@ -77,6 +79,57 @@ TEST(StoreMigrationsTest, AppliedAtOpenAndIdempotentOnReopen) {
   ASSERT_TRUE(rows.ok());
   ASSERT_EQ(rows->size(), AllMigrations().size());
   EXPECT_EQ((*rows)[0].Text(2), first_applied_at);  // not applied a second time
+}
+
+// 0012: a registration's status says where it is now. Rows written before it (an archived
+// "risico-weg" removal still "verwijderd", a destroyed archive entry still "gearchiveerd") are
+// set right; the others stay as they are.
+TEST(StoreMigrationsTest, VirStatusSaysWhereARegistrationIsNow) {
+  TempDir dir;
+  auto store = OpenSqlite(dir.path() / "jh.db");
+  ASSERT_TRUE(store.ok());
+  Store& s = **store;
+  const auto twaalf = std::find_if(AllMigrations().begin(), AllMigrations().end(),
+                                   [](const Migration& m) { return m.version == 12; });
+  ASSERT_NE(twaalf, AllMigrations().end());
+  Status written = s.Write([](Tx& tx) -> Status {
+    JH_TRY(
+        tx.Exec("INSERT INTO organisaties (id, naam, soort, gemeentecode, aangemaakt_op) "
+                "VALUES ('o', 'O', 'school', 'GM0363', 't')"));
+    JH_TRY(
+        tx.Exec("INSERT INTO medewerkers (id, organisatie_id, rol, meldingsbevoegd, naam_enc, "
+                "telefoon_enc, email_enc, aangemaakt_op) VALUES ('m', 'o', 'leerkracht', 1, "
+                "x'00', x'00', x'00', 't')"));
+    // id, status, gearchiveerd_op, vernietigd_op as before 0012.
+    for (const char* row :
+         {"('actief', 'actief', NULL, NULL)", "('onterecht', 'verwijderd', NULL, NULL)",
+          "('risico-weg', 'verwijderd', '2026-01-01', NULL)",
+          "('twee-jaar', 'gearchiveerd', '2026-01-01', NULL)",
+          "('vernietigd', 'gearchiveerd', '2026-01-01', '2031-01-01')"}) {
+      JH_TRY(tx.Exec(std::string("INSERT INTO vir_meldingen (id, status, gearchiveerd_op, "
+                                 "vernietigd_op, gemeentecode, melder_id, organisatie_id, "
+                                 "gemeld_op, gemeld_datum, verwijderen_uiterlijk) SELECT *, "
+                                 "'GM0363', 'm', 'o', 't', 'd', 'd' FROM (VALUES ") +
+                     row + ")"));
+    }
+    return {};
+  });
+  ASSERT_TRUE(written.ok()) << written.error().message;
+  Migration again = *twaalf;
+  again.version = 912;  // the same statements once more, on these rows
+  ASSERT_TRUE(ApplyMigrations([&s](const Store::TxFn& fn) { return s.Write(fn); }, {again}).ok());
+  Status check = s.Read([](Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(Rows rows, tx.Query("SELECT id, status FROM vir_meldingen ORDER BY id"));
+    std::map<std::string, std::string> status;
+    for (const Row& r : rows) status[r.Text(0)] = r.Text(1);
+    EXPECT_EQ(status["actief"], "actief");
+    EXPECT_EQ(status["onterecht"], "verwijderd");
+    EXPECT_EQ(status["risico-weg"], "gearchiveerd");
+    EXPECT_EQ(status["twee-jaar"], "gearchiveerd");
+    EXPECT_EQ(status["vernietigd"], "verwijderd");
+    return {};
+  });
+  EXPECT_TRUE(check.ok()) << check.error().message;
 }
 
 TEST(StoreMigrationsTest, FailingMigrationLeavesNothingBehind) {
