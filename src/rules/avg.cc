@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "rules/reden.h"
 #include "rules/vt_rechten.h"
 
 namespace jh::rules {
@@ -90,7 +91,7 @@ Decision Avg01Verlenging(const Date& ontvangen, const Date& vandaag, bool verlen
     return Decision::Refuse("AVG-01", kAvg01Ground,
                             "Verlengen kan alleen binnen de eerste maand na ontvangst.");
   }
-  if (reden.empty()) {
+  if (Blank(reden)) {  // spaces alone state no reason, as for VT-05
     return Decision::Refuse("AVG-01", kAvg01Ground, "Een verlenging vermeldt de reden.");
   }
   return Decision::Allow("AVG-01", kAvg01Ground, "Eenmalig verlengd met twee maanden.");

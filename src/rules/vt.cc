@@ -1,5 +1,7 @@
 #include "rules/vt.h"
 
+#include "rules/reden.h"
+
 namespace jh::rules {
 
 namespace {
@@ -107,7 +109,7 @@ Decision Vt05Verlenging(const Date& uiterlijk, const Date& vandaag, int64_t dage
     return Decision::Refuse("VT-05", kVt05Ground,
                             "De termijn wordt per keer met ten hoogste twee weken verlengd.");
   }
-  if (reden.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+  if (Blank(reden)) {
     return Decision::Refuse("VT-05", kVt05Ground, "Een verlenging vermeldt haar reden.");
   }
   if (uiterlijk < vandaag) {

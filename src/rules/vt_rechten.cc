@@ -3,14 +3,9 @@
 #include <algorithm>
 #include <string>
 
+#include "rules/reden.h"
+
 namespace jh::rules {
-
-namespace {
-
-bool Blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n'; });
-}
-}  // namespace
 
 Decision Vt09Vernietiging(int64_t lopende_zaken) {
   if (lopende_zaken > 0) {

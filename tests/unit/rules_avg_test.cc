@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "rules/avg.h"
+#include "rules/reden.h"
 
 namespace jh::rules {
 namespace {
@@ -93,6 +94,22 @@ TEST(Avg01, RefusesASecondExtensionALateOneAndOneWithoutReason) {
   EXPECT_EQ(twice.rule, "AVG-01");
   EXPECT_FALSE(Avg01Verlenging(ontvangen, *Date::Parse("2026-03-01"), false, "te laat").allowed);
   EXPECT_FALSE(Avg01Verlenging(ontvangen, ontvangen, false, "").allowed);
+}
+
+TEST(Avg01, RefusesAReasonOfOnlyWhitespaceLikeAnEmptyOne) {
+  const Date ontvangen = *Date::Parse("2026-01-31");
+  for (std::string_view leeg : {"   ", "\t", " \r\n "}) {
+    Decision d = Avg01Verlenging(ontvangen, ontvangen, false, leeg);
+    EXPECT_FALSE(d.allowed) << "[" << leeg << "]";
+    EXPECT_EQ(d.rule, "AVG-01");
+  }
+  EXPECT_TRUE(Avg01Verlenging(ontvangen, ontvangen, false, "  drie bronnen  ").allowed);
+}
+
+TEST(Blank, OnlyWhitespaceStatesNoReason) {
+  EXPECT_TRUE(Blank(""));
+  EXPECT_TRUE(Blank(" \t\r\n"));
+  EXPECT_FALSE(Blank(" x "));
 }
 
 }  // namespace
