@@ -159,6 +159,16 @@ bool Vt07GemeenteInformeren(std::string_view organisatie_soort) {
   return organisatie_soort == "raad-voor-de-kinderbescherming";
 }
 
+Decision Vt07GemeenteBekend(std::string_view organisatie_soort, std::string_view gemeentecode) {
+  if (Vt07GemeenteInformeren(organisatie_soort) && gemeentecode.empty()) {
+    return Decision::Refuse("VT-07", kVt07Ground,
+                            "De gemeente van het kind is onbekend, dus het college kan niet "
+                            "worden geïnformeerd over het verzoek aan de Raad.");
+  }
+  return Decision::Allow("VT-07", kVt07Ground,
+                         "Het college dat over een verzoek aan de Raad hoort, is bekend.");
+}
+
 Date Vt08BewarenTot(const Date& laatste_wijziging) {
   return laatste_wijziging.AddYears(kBewaarJaren);
 }

@@ -80,6 +80,10 @@ bool Vt06BeslissingTijdig(const Date& besluitdatum, const Date& datum);
 Decision Vt07Overdracht(std::string_view zaak_soort, std::string_view organisatie_soort);
 // VT-07: when the Raad is asked to investigate, the college of the municipality is informed.
 bool Vt07GemeenteInformeren(std::string_view organisatie_soort);
+// VT-07: the Raad is asked only when the college to inform is known: a handover to the Raad
+// of a case without a municipality (`gemeentecode` "") is refused rather than made without
+// telling anyone. A handover to the local team needs no municipality.
+Decision Vt07GemeenteBekend(std::string_view organisatie_soort, std::string_view gemeentecode);
 
 // VT-08 (Wmo 5.3.4(2)): a file is kept 20 years from its last change, then destroyed.
 Date Vt08BewarenTot(const Date& laatste_wijziging);

@@ -54,13 +54,19 @@ Result<VtOverdracht> CreateVtOverdracht(Env& env, const std::string& zaak_id,
   if (!soort) return UnknownReference("organisatieId", "Deze organisatie");
   JH_TRY(Enforce(env, action, "vt-zaak", zaak_id, rules::Vt07Overdracht(t.zaak.soort, *soort),
                  Weigering::kOnverwerkbaar));
+  JH_TRY(Enforce(env, action, "vt-zaak", zaak_id,
+                 rules::Vt07GemeenteBekend(*soort, t.zaak.gemeentecode),
+                 Weigering::kOnverwerkbaar));
   const bool raad = rules::Vt07GemeenteInformeren(*soort);
   VtOverdracht out{crypto::NewUuid(),      zaak_id,     organisatie_id, *soort,
                    env.clock.NowRfc3339(), std::nullopt};
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     JH_ASSIGN_OR_RETURN(VtZaakRij z, LoadOpenVtZaak(tx, zaak_id));
-    out.gemeente_geinformeerd =
-        raad && !z.gemeentecode.empty() ? std::optional<std::string>(z.gemeentecode) : std::nullopt;
+    // Checked above on the case as read; checked again on the case as written, so a Raad
+    // handover can never commit without informing the college (VT-07).
+    const rules::Decision bekend = rules::Vt07GemeenteBekend(*soort, z.gemeentecode);
+    if (!bekend.allowed) return rules::AsUnprocessable(bekend);
+    if (raad) out.gemeente_geinformeerd = z.gemeentecode;
     JH_TRY(tx.Exec(
         "INSERT INTO vt_overdrachten (id, zaak_id, organisatie_id, organisatie_soort, "
         "overgedragen_op, gemeentecode_geinformeerd) VALUES ($1, $2, $3, $4, $5, $6)",

@@ -60,6 +60,13 @@ std::string GemeenteVan(const std::vector<VtPersoon>& personen) {
   return personen.empty() ? "" : personen.front().gemeentecode;
 }
 
+// A melding names at least one person, whether it is made directly or converted from an
+// advice request: the same answer on both paths.
+Error GeenBetrokkenen() {
+  return Error::Invalid("betrokkenen", "verplicht",
+                        "Een melding gaat over ten minste een persoon.");
+}
+
 // Who may record what, before any content rule: only Veilig Thuis records advice requests and
 // meldingen for a caller; a professional's own melding names no other reporter.
 Status CheckVorm(const auth::Actor& a, const NieuweVtZaak& in) {
@@ -90,10 +97,7 @@ Status CheckVorm(const auth::Actor& a, const NieuweVtZaak& in) {
   if (!in.omschrijving) {
     return Error::Invalid("omschrijving", "verplicht", "Dit veld is verplicht.");
   }
-  if (in.betrokkenen.empty()) {
-    return Error::Invalid("betrokkenen", "verplicht",
-                          "Een melding gaat over ten minste een persoon.");
-  }
+  if (in.betrokkenen.empty()) return GeenBetrokkenen();
   return {};
 }
 
@@ -213,6 +217,11 @@ Result<VtZaak> ZetVtZaakOm(Env& env, const std::string& id, const std::optional<
     JH_ASSIGN_OR_RETURN(VtZaakRij z, LoadOpenVtZaak(tx, id));
     al_melding = z.soort != "advies";
     if (al_melding) return {};
+    // A melding is about at least one person, however it came to be: the advice's own
+    // betrokkenen (recorded with consent) count, otherwise the conversion must name them.
+    // Without a person the case has no municipality, and a handover to the Raad would
+    // inform no college (VT-07). Refused as creating a melding refuses it.
+    if (z.persoon_ids.empty() && personen.empty()) return GeenBetrokkenen();
     JH_ASSIGN_OR_RETURN(store::Blob enc, SealVtVeld(tx, env, id, "omschrijving", omschrijving));
     JH_TRY(
         tx.Exec("UPDATE vt_zaken SET soort = 'melding', grond = $2, omschrijving_enc = $3, "

@@ -137,6 +137,16 @@ TEST(Vt07, RefusesOtherReceiversAndAdvice) {
   EXPECT_FALSE(Vt07Overdracht("melding", "huisartsenpraktijk").allowed);
   EXPECT_FALSE(Vt07Overdracht("advies", "wijkteam").allowed);
 }
+// VT-07: the Raad is asked only when the college to inform is known; the local team needs
+// no municipality.
+TEST(Vt07, TheRaadNeedsTheMunicipalityToInform) {
+  EXPECT_TRUE(Vt07GemeenteBekend("raad-voor-de-kinderbescherming", "GM0363").allowed);
+  EXPECT_TRUE(Vt07GemeenteBekend("wijkteam", "").allowed);
+  Decision d = Vt07GemeenteBekend("raad-voor-de-kinderbescherming", "");
+  EXPECT_FALSE(d.allowed);
+  EXPECT_EQ(d.rule, "VT-07");
+  EXPECT_EQ(d.ground, "Wmo 2015 4.1.1(2)");
+}
 
 // VT-08: twenty years from the last change.
 TEST(Vt08, KeepsTwentyYears) {
