@@ -44,8 +44,9 @@ Result<VtIdentiteitBesluit> BesluitVtMelderIdentiteit(Env& env, const std::strin
     JH_TRY(TouchVtZaak(tx, env, zaak_id));
     LogVtZaak(env, audit::kVtMelderIdentiteit, "besluit over de identiteit van de melder", z);
     if (z.melder_medewerker_id) {
+      // The reporter's pseudonym for this case, not his stable one (VT-04).
       Processed(env, audit::kVtMelderIdentiteit, "besluit over de identiteit van de melder",
-                "medewerker", *z.melder_medewerker_id);
+                kVtMelderSubject, VtMelderSleutel(zaak_id, *z.melder_medewerker_id));
     }
     return {};
   }));

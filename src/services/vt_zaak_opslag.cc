@@ -92,6 +92,10 @@ void LogVtZaak(Env& env, const char* activity, const std::string& name, const Vt
   for (const std::string& p : zaak.persoon_ids) Processed(env, activity, name, "persoon", p);
 }
 
+std::string VtMelderSleutel(const std::string& zaak_id, const std::string& medewerker_id) {
+  return zaak_id + ":" + medewerker_id;
+}
+
 Status TouchVtZaak(store::Tx& tx, Env& env, const std::string& zaak_id) {
   JH_TRY(tx.Exec(
       "UPDATE vt_zaken SET gewijzigd_op = $2, bewaren_tot = $3 WHERE id = $1",

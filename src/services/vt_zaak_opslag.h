@@ -51,6 +51,15 @@ struct VtToegang {
 // none (an advice without consent): every access to a case is in the processing log.
 void LogVtZaak(Env& env, const char* activity, const std::string& name, const VtZaakRij& zaak);
 
+// VT-04: the subject under which the processing log records a professional reporter's part
+// in one case ("melder" + this key). It is the case id and the medewerker id together, so the
+// log's keyed pseudonym of it differs per case and matches none of the pseudonyms of the
+// medewerker's other records (registration, tokens): a log export, read by the beheerder or
+// anyone else, cannot link a melding to the professional who made it. The system itself can
+// recompute the pseudonym from the case when the law asks it to account for the reporter.
+inline constexpr const char* kVtMelderSubject = "melder";
+std::string VtMelderSleutel(const std::string& zaak_id, const std::string& medewerker_id);
+
 // After a change: the last-change time and the retention date (VT-08).
 [[nodiscard]] Status TouchVtZaak(store::Tx& tx, Env& env, const std::string& zaak_id);
 // A step the reporter is told of (VT-07), dated today.

@@ -198,7 +198,11 @@ Result<VtZaak> CreateVtZaak(Env& env, const NieuweVtZaak& in) {
     if (in.soort == "melding") JH_TRY(StartInformeren(tx, env, z));
     LogVtZaak(env, audit::kVtZaak,
               in.soort == "advies" ? "adviesvraag vastleggen" : "melding vastleggen", z);
-    if (eigen) Processed(env, audit::kVtZaak, "melding doen (melder)", "medewerker", a.id);
+    // Not under the medewerker's own pseudonym: that would link the melding to him (VT-04).
+    if (eigen) {
+      Processed(env, audit::kVtZaak, "melding doen (melder)", kVtMelderSubject,
+                VtMelderSleutel(id, a.id));
+    }
     return {};
   }));
   return VtZaakWeergave(
