@@ -1,6 +1,7 @@
 #include "audit/register.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace jh::audit {
 
@@ -267,6 +268,43 @@ const Verwerkingsactiviteit* FindActiviteit(std::string_view id) {
   const auto& r = Register();
   auto it = std::find_if(r.begin(), r.end(), [&](const auto& a) { return a.id == id; });
   return it == r.end() ? nullptr : &*it;
+}
+
+std::string_view RechtenContext(std::string_view id) {
+  // Listed one by one rather than by prefix, so a new activity is placed on purpose.
+  static const std::vector<std::pair<std::string_view, std::string_view>> kContext = {
+      {kVirRegistratie, "verwijsindex"},
+      {kVirSignalering, "verwijsindex"},
+      {kVirRegie, "verwijsindex"},
+      {kVirOpschoning, "verwijsindex"},
+      {kVtZaak, "veilig-thuis"},
+      {kVtOnderzoek, "veilig-thuis"},
+      {kVtInformatie, "veilig-thuis"},
+      {kVtOverdracht, "veilig-thuis"},
+      {kVtMelderIdentiteit, "veilig-thuis"},
+      {kVtBewaring, "veilig-thuis"},
+      {kJwVerwijzing, "jeugdhulp"},
+      {kJwToegang, "jeugdhulp"},
+      {kJwJeugdhulp, "jeugdhulp"},
+      {kJwDossier, "jeugdhulp"},
+      {kJwDeclaratie, "jeugdhulp"},
+      {kJwBekostiging, "jeugdhulp"},
+      {kJwControle, "jeugdhulp"},
+      {kJwOpschoning, "jeugdhulp"},
+  };
+  for (const auto& [activiteit, context] : kContext) {
+    if (activiteit == id) return context;
+  }
+  return "";
+}
+
+std::vector<std::string> ActiviteitenVan(std::string_view context) {
+  std::vector<std::string> out;
+  if (context.empty()) return out;
+  for (const Verwerkingsactiviteit& a : Register()) {
+    if (RechtenContext(a.id) == context) out.push_back(a.id);
+  }
+  return out;
 }
 
 std::string ActiviteitUri(std::string_view id) {

@@ -27,6 +27,16 @@ const Verwerkingsactiviteit* FindActiviteit(std::string_view id);
 // The URI of an activity, as written into the processing log.
 std::string ActiviteitUri(std::string_view id);
 
+// The rights context (RULES.md AVG-02 table: "verwijsindex", "veilig-thuis", "jeugdhulp") an
+// activity belongs to, or "" when it belongs to none alone: the BRP stand-in, accounts,
+// accountability, requests, complaints and webhook delivery serve several contexts at once.
+// An inspection granted in one context shows only that context's processing (AVG-03 with the
+// age rules of AVG-02): whoever may inspect a child's Veilig Thuis file need not be who may
+// inspect his jeugdhulp dossier.
+std::string_view RechtenContext(std::string_view activiteit_id);
+// The ids of the activities of `context` (empty for an unknown one).
+std::vector<std::string> ActiviteitenVan(std::string_view context);
+
 // Activity ids used by the services (one constant per activity, so a typo cannot compile).
 inline constexpr const char* kBrpBeheer = "brp-beheer";
 inline constexpr const char* kMedewerkerBeheer = "medewerker-beheer";

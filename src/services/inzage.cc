@@ -9,7 +9,8 @@ namespace {
 
 // What the context holds about the person: dates and statuses only. Veilig Thuis cases carry
 // no reporter field here, whatever the VT-04 decision on the case was (AVG-03 minus VT-04).
-Status Gegevens(store::Tx& tx, const std::string& context, const std::string& persoon,
+// `zelf`: the betrokkene reads it himself, so "u" is him; otherwise he is "de betrokkene".
+Status Gegevens(store::Tx& tx, const std::string& context, const std::string& persoon, bool zelf,
                 std::vector<InzageRegel>& out) {
   out.clear();
   if (context == "verwijsindex") {
@@ -29,7 +30,8 @@ Status Gegevens(store::Tx& tx, const std::string& context, const std::string& pe
                                  {persoon}));
     for (const auto& r : rows) {
       out.push_back({"vt-zaak", r.Text(0), r.Text(1),
-                     "Een " + r.Text(2) + " bij Veilig Thuis waarin u betrokken bent als " +
+                     "Een " + r.Text(2) + " bij Veilig Thuis waarin " +
+                         (zelf ? "u betrokken bent" : "de betrokkene betrokken is") + " als " +
                          r.Text(3) + "; wie meldde wordt niet getoond (VT-04)."});
     }
   } else {
@@ -52,12 +54,12 @@ Status Gegevens(store::Tx& tx, const std::string& context, const std::string& pe
 Result<Inzage> GetInzage(Env& env, const std::string& verzoek_id, const Page& page) {
   const auth::Actor& a = *env.actor;
   std::optional<std::string> betrokkene;
-  std::string context, soort, status;
+  std::string context, soort, status, besloten_op;
   bool mag = false;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
     JH_ASSIGN_OR_RETURN(store::Rows rows,
                         tx.Query("SELECT betrokkene_id, verzoeker_id, medeondertekend_door, "
-                                 "context, soort, status FROM verzoeken WHERE id = $1",
+                                 "context, soort, status, besloten_op FROM verzoeken WHERE id = $1",
                                  {verzoek_id}));
     if (rows.empty()) return {};
     const auto& r = rows[0];
@@ -66,6 +68,7 @@ Result<Inzage> GetInzage(Env& env, const std::string& verzoek_id, const Page& pa
     context = r.Text(3);
     soort = r.Text(4);
     status = r.Text(5);
+    besloten_op = r.OptText(6).value_or("");
     return {};
   }));
   if (!betrokkene || !mag) return Error::NotFound("Het verzoek bestaat niet.");
@@ -76,11 +79,15 @@ Result<Inzage> GetInzage(Env& env, const std::string& verzoek_id, const Page& pa
   out.context = context;
   JH_ASSIGN_OR_RETURN(out.persoon, GetPersoon(env, *betrokkene));
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
-    JH_TRY(Gegevens(tx, context, *betrokkene, out.gegevens));
+    JH_TRY(Gegevens(tx, context, *betrokkene, a.id == *betrokkene, out.gegevens));
     JH_ASSIGN_OR_RETURN(out.correcties, LeesCorrecties(tx, env, *betrokkene));
     return {};
   }));
-  JH_ASSIGN_OR_RETURN(out.logboek, MijnLogboek(env, *betrokkene, page));
+  // The log of the request's context only (the register places each activity), as it stood
+  // when the request was granted: the grant answers that request, it is no standing window
+  // on what is processed later, when the age rules may no longer let this reader in.
+  JH_ASSIGN_OR_RETURN(out.logboek,
+                      InzageLogboek(env, *betrokkene, {a.id, context, besloten_op}, page));
   Processed(env, audit::kAvgVerzoek, "inzage verstrekken", "persoon", *betrokkene);
   return out;
 }

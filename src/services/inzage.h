@@ -1,7 +1,9 @@
 // Inspection (AVG-03): once an inspection request is granted, the requester sees the data
-// held about the betrokkene in the request's context and the processing log about him, minus
-// what VT-04 withholds (a reporter's identity never appears: the log names "Veilig Thuis",
-// and the case overview has no reporter fields at all).
+// held about the betrokkene in the request's context and the processing log about him in that
+// context up to the grant, minus what VT-04 withholds (a reporter's identity never appears:
+// the log names "Veilig Thuis", and the case overview has no reporter fields at all). Who may
+// inspect depends on the context (AVG-02), so one context's grant shows no other context's
+// processing.
 #pragma once
 
 #include <string>

@@ -56,6 +56,36 @@ std::string InGewoneTaal(const std::string& name) {
   return it == kTaal.end() ? name : it->second;
 }
 
+// The same, read by someone other than the person it is about (a representative's
+// inspection): "u" would be the reader, so the person is named as the betrokkene.
+std::string InDerdePersoon(const std::string& name) {
+  static const std::map<std::string, std::string> kTaal = {
+      {"persoon registreren", "De gegevens van de betrokkene zijn vastgelegd."},
+      {"persoon inzien", "De gegevens van de betrokkene zijn bekeken."},
+      {"persoon wijzigen", "De gegevens van de betrokkene zijn gewijzigd."},
+      {"burgertoken uitgeven", "Er is een inlogcode voor de betrokkene gemaakt."},
+      {"logboek raadplegen",
+       "Iemand heeft in het logboek gezocht naar verwerkingen over de betrokkene."},
+      {"eigen logboek inzien", "Het overzicht van verwerkingen is bekeken."},
+      {"persoon vernietigen", "De gegevens van de betrokkene zijn vernietigd."},
+      {"melding vastleggen", "Veilig Thuis heeft een melding over de betrokkene ontvangen."},
+      {"adviesvraag vastleggen", "Veilig Thuis heeft met toestemming een adviesvraag vastgelegd."},
+      {"zaak inzien", "Veilig Thuis heeft de zaak over de betrokkene bekeken."},
+      {"zaak inzien (lijst)",
+       "Veilig Thuis heeft de zaak over de betrokkene bekeken in het overzicht."},
+      {"toestemming vastleggen", "De toestemming voor de jeugdhulp is vastgelegd."},
+      {"verzoek inzien (lijst)", "Verzoeken zijn getoond in het overzicht."},
+      {"klacht indienen", "Er is een klacht ingediend."},
+      {"klacht escaleren", "Een klacht is doorgezet naar de volgende stap."},
+      {"klachten inzien", "Klachten zijn bekeken."},
+      {"gebeurtenis aan webhook leveren",
+       "Een bericht met gegevens van de betrokkene is afgeleverd bij het systeem van een "
+       "organisatie."},
+  };
+  auto it = kTaal.find(name);
+  return it == kTaal.end() ? InGewoneTaal(name) : it->second;
+}
+
 std::string ActiviteitId(const std::string& uri) { return uri.substr(uri.rfind('/') + 1); }
 
 // VT-04: a professional who reported to Veilig Thuis is not shown in any inspection — not by
@@ -119,34 +149,61 @@ Result<PageOf<Verwerking>> ZoekVerwerkingen(Env& env, const LogboekFilter& f) {
   return out;
 }
 
-Result<PageOf<MijnVerwerking>> MijnLogboek(Env& env, const std::string& persoon_id,
+namespace {
+
+// The records about `persoon_id` as `lezer_id` reads them, newest first; with `inzage`, only
+// its context's activities up to its grant.
+Result<PageOf<MijnVerwerking>> LeesLogboek(Env& env, const std::string& persoon_id,
+                                           const std::string& lezer_id, const LogboekInzage* inzage,
                                            const Page& page) {
   PageOf<MijnVerwerking> out;
   out.page = page;
-  const std::string subject = audit::Trail::SubjectPseudonym(env.vault, "persoon", persoon_id);
+  std::string where = " WHERE v.subject_id = $1";
+  std::vector<store::Value> params{
+      audit::Trail::SubjectPseudonym(env.vault, "persoon", persoon_id)};
+  if (inzage != nullptr) {
+    // An unknown context has no activities: "IN ()" would be invalid SQL, so match none.
+    std::string in;
+    for (const std::string& id : audit::ActiviteitenVan(inzage->context)) {
+      params.emplace_back(audit::ActiviteitUri(id));
+      in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    where += in.empty() ? " AND 1 = 0" : " AND v.activity_id IN (" + in + ")";
+    params.emplace_back(inzage->tot);
+    where += " AND v.end_time <= $" + std::to_string(params.size());
+  }
+  const bool zelf = lezer_id == persoon_id;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
     out.items.clear();
-    JH_ASSIGN_OR_RETURN(
-        store::Rows count,
-        tx.Query("SELECT COUNT(*) FROM verwerkingen WHERE subject_id = $1", {subject}));
+    JH_ASSIGN_OR_RETURN(store::Rows count,
+                        tx.Query("SELECT COUNT(*) FROM verwerkingen v" + where, params));
     out.totaal = count.at(0).Int(0);
+    std::vector<store::Value> paged = params;
+    paged.emplace_back(page.pagina_grootte);
+    paged.emplace_back(page.Offset());
     JH_ASSIGN_OR_RETURN(
         store::Rows rows,
         tx.Query("SELECT v.end_time, v.name, v.activity_id, v.actor_kind, v.actor_rol, o.naam, "
                  "v.actor_id, o.soort "
-                 "FROM verwerkingen v LEFT JOIN organisaties o ON o.id = v.controller_id "
-                 "WHERE v.subject_id = $1 ORDER BY v.seq DESC LIMIT $2 OFFSET $3",
-                 {subject, page.pagina_grootte, page.Offset()}));
+                 "FROM verwerkingen v LEFT JOIN organisaties o ON o.id = v.controller_id" +
+                     where + " ORDER BY v.seq DESC LIMIT $" + std::to_string(params.size() + 1) +
+                     " OFFSET $" + std::to_string(params.size() + 2),
+                 paged));
     for (const auto& r : rows) {
       MijnVerwerking m;
       m.tijdstip = r.Text(0);
-      m.wat = InGewoneTaal(r.Text(1));
+      m.wat = zelf ? InGewoneTaal(r.Text(1)) : InDerdePersoon(r.Text(1));
       m.activiteit = ActiviteitId(r.Text(2));
       const auto* activiteit = audit::FindActiviteit(m.activiteit);
       m.waarom = activiteit != nullptr ? activiteit->naam : m.activiteit;
       const std::string kind = r.Text(3);
       if (kind == "burger") {
-        m.wie = r.Text(6) == persoon_id ? "uzelf" : "een ouder of wettelijk vertegenwoordiger";
+        // "uzelf" is the reader; the betrokkene's own acts, read by his representative, are
+        // his, not the reader's.
+        const std::string actor = r.Text(6);
+        m.wie = actor == lezer_id     ? "uzelf"
+                : actor == persoon_id ? "de betrokkene"
+                                      : "een ouder of wettelijk vertegenwoordiger";
       } else if (MelderAfgeschermd(m.activiteit, kind, r.OptText(7))) {
         m.wie = "Veilig Thuis";
       } else if (kind == "medewerker") {
@@ -158,8 +215,21 @@ Result<PageOf<MijnVerwerking>> MijnLogboek(Env& env, const std::string& persoon_
     }
     return {};
   }));
+  return out;
+}
+
+}  // namespace
+
+Result<PageOf<MijnVerwerking>> MijnLogboek(Env& env, const std::string& persoon_id,
+                                           const Page& page) {
+  JH_ASSIGN_OR_RETURN(auto out, LeesLogboek(env, persoon_id, persoon_id, nullptr, page));
   Processed(env, audit::kVerantwoording, "eigen logboek inzien", "persoon", persoon_id);
   return out;
+}
+
+Result<PageOf<MijnVerwerking>> InzageLogboek(Env& env, const std::string& persoon_id,
+                                             const LogboekInzage& inzage, const Page& page) {
+  return LeesLogboek(env, persoon_id, inzage.lezer_id, &inzage, page);
 }
 
 }  // namespace jh::services

@@ -43,8 +43,22 @@ struct MijnVerwerking {
   std::string activiteit;  // the activity's id in the register
 };
 
-// The records about the person, newest first.
+// The records about the person, newest first, as he reads them himself.
 [[nodiscard]] Result<PageOf<MijnVerwerking>> MijnLogboek(Env& env, const std::string& persoon_id,
                                                          const Page& page);
+
+// What a granted inspection (AVG-03) shows of the log about the betrokkene.
+struct LogboekInzage {
+  std::string lezer_id;  // the person who reads: the betrokkene himself or his representative
+  std::string context;   // only this context's activities (audit::RechtenContext)
+  std::string tot;       // only records made up to the grant (RFC 3339, UTC)
+};
+
+// The betrokkene's records of one context up to the grant, newest first, labelled for the
+// reader: "uzelf" only for the reader's own acts; the betrokkene's acts, when someone else
+// reads, as "de betrokkene". Reading is recorded by the caller (the inspection's record).
+[[nodiscard]] Result<PageOf<MijnVerwerking>> InzageLogboek(Env& env, const std::string& persoon_id,
+                                                           const LogboekInzage& inzage,
+                                                           const Page& page);
 
 }  // namespace jh::services
