@@ -34,6 +34,15 @@ std::string Gemeente(const std::string& code) { return code.size() == 6 ? code.s
 }  // namespace
 
 Result<std::string> Jw323Xml(const JwDeclaratie& d) {
+  // iJw requires the BSN in a JW323; after erasure there is none, and a message without it
+  // (or with an empty one) would be invalid, so the form is refused rather than sent.
+  if (!d.bsn) {
+    Error e = Error::Conflict(
+        "De gegevens van de jeugdige zijn vernietigd (AVG-04); zonder BSN is er geen JW323.");
+    e.rule = "AVG-04";
+    e.ground = "AVG 17";
+    return e;
+  }
   Doc doc(xmlNewDoc(X("1.0")), xmlFreeDoc);
   if (!doc) return Error::Internal("JW323 kon niet worden opgebouwd.");
   xmlNodePtr root = xmlNewNode(nullptr, X("Bericht"));
@@ -51,7 +60,7 @@ Result<std::string> Jw323Xml(const JwDeclaratie& d) {
   Bedrag(header, "DeclaratieTotaalBedrag", d.ingediend_bedrag);
 
   xmlNodePtr client = Group(root, "Client");
-  Child(client, "Bsn", d.bsn ? d.bsn->digits() : std::string());
+  Child(client, "Bsn", d.bsn->digits());
   xmlNodePtr p = Group(client, "Prestatie");
   Child(p, "ReferentieNummer", d.id);
   Child(p, "ToewijzingNummer", std::to_string(d.toewijzingnummer));

@@ -13,7 +13,8 @@ namespace jh::services {
 
 inline constexpr const char* kJw323Namespace = "http://www.istandaarden.nl/ijw/3_2/jw323/schema";
 
-// One message with one client and one prestatie. Errors: kInternal when libxml2 fails.
+// One message with one client and one prestatie. Errors: kConflict (regel AVG-04) for a bill
+// of an erased youth, which has no BSN to send; kInternal when libxml2 fails.
 [[nodiscard]] Result<std::string> Jw323Xml(const JwDeclaratie& d);
 
 }  // namespace jh::services

@@ -45,7 +45,10 @@ Result<JwDeclaratie> FromRow(store::Tx& tx, Env& env, const store::Row& r) {
   if (!r.IsNull(4)) {
     JH_ASSIGN_OR_RETURN(auto key, LoadDataKey(tx, env.vault, persoon));
     JH_ASSIGN_OR_RETURN(std::string digits, Open(key, persoon, "bsn", r.Bytes(4)));
-    if (auto bsn = Bsn::Parse(digits); bsn.ok()) d.bsn = *bsn;
+    // A sealed BSN that does not parse is damage, not erasure: never shown as "no BSN".
+    Result<Bsn> bsn = Bsn::Parse(digits);
+    if (!bsn.ok()) return Error::Internal("Een opgeslagen BSN is onleesbaar.");
+    d.bsn = *bsn;
   }
   d.toewijzingnummer = r.Int(5);
   d.productcategorie = r.Text(6);
@@ -125,10 +128,13 @@ Result<JwDeclaratie> CreateJwDeclaratie(Env& env, const NieuweJwDeclaratie& in) 
   out.id = crypto::NewUuid();
   out.ingediend_op = env.clock.NowRfc3339();
   std::optional<rules::Decision> overlap;
+  bool vernietigd = false;
   store::Value tarief =
       in.product_tarief ? store::Value(std::llround(*in.product_tarief)) : store::Value();
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     overlap.reset();
+    JH_ASSIGN_OR_RETURN(vernietigd, JwPersoonVernietigd(tx, t->persoon_id));
+    if (vernietigd) return {};
     // Inside the write: the single writer (a transaction on PostgreSQL) sees every earlier line.
     JH_ASSIGN_OR_RETURN(
         store::Rows eerder,
@@ -159,6 +165,7 @@ Result<JwDeclaratie> CreateJwDeclaratie(Env& env, const NieuweJwDeclaratie& in) 
     JH_ASSIGN_OR_RETURN(out, FromRow(tx, env, rows.at(0)));
     return {};
   }));
+  if (vernietigd) return JwPersoonVernietigdFout("toewijzingId");
   if (overlap) {
     return MetVeld(Enforce(env, "createDeclaratie", kDeclaratieResource, "", *overlap,
                            Weigering::kOnverwerkbaar),

@@ -55,7 +55,10 @@ Result<JwDossier> CreateJwDossier(Env& env, const std::string& toewijzing_id) {
                  Weigering::kVerboden));
   JwDossier d{crypto::NewUuid(), toewijzing_id, env.clock.NowRfc3339(), "", {}};
   d.gewijzigd_op = d.aangemaakt_op;
+  bool vernietigd = false;
   Status st = Write(env, [&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(vernietigd, JwPersoonVernietigd(tx, t->persoon_id));
+    if (vernietigd) return {};
     JH_TRY(
         tx.Exec("INSERT INTO jw_dossiers (id, toewijzing_id, persoon_id, aanbieder_id, "
                 "aangemaakt_op, gewijzigd_op, gewijzigd_datum) "
@@ -70,6 +73,7 @@ Result<JwDossier> CreateJwDossier(Env& env, const std::string& toewijzing_id) {
     return Error::Conflict("Voor deze toewijzing bestaat al een dossier.");
   }
   JH_TRY(st);
+  if (vernietigd) return JwPersoonVernietigdFout("toewijzingId");
   return d;
 }
 

@@ -68,6 +68,20 @@ Result<std::optional<JwToewijzing>> LoadJwToewijzing(Env& env, const std::string
   return out;
 }
 
+Error JwPersoonVernietigdFout(const std::string& veld) {
+  Error e = Error::Conflict("De gegevens van deze jeugdige zijn vernietigd (AVG-04).");
+  e.rule = "AVG-04";
+  e.ground = "AVG 17";
+  if (!veld.empty()) e.invalid_params.push_back({veld, "vernietigd", e.message});
+  return e;
+}
+
+Result<bool> JwPersoonVernietigd(store::Tx& tx, const std::string& persoon_id) {
+  JH_ASSIGN_OR_RETURN(store::Rows rows,
+                      tx.Query("SELECT vernietigd_op FROM personen WHERE id = $1", {persoon_id}));
+  return rows.empty() || !rows[0].IsNull(0);
+}
+
 Result<int64_t> NextJwNummer(store::Tx& tx, const std::string& table, const std::string& column,
                              const std::string& gemeentecode) {
   JH_ASSIGN_OR_RETURN(store::Rows rows,

@@ -51,6 +51,15 @@ JwToewijzing JwToewijzingUitRij(const store::Row& r);
                                                                    const std::string& id);
 [[nodiscard]] Result<std::optional<JwToewijzing>> LoadJwToewijzing(Env& env, const std::string& id);
 
+// AVG-04: once a person is erased nothing new is recorded about him — no bill (it would go
+// out without the BSN JW-06 requires), no dossier, no start of care. Such an act is 409, the
+// answer every act on an erased person gets (a correction after erasure too), with regel
+// AVG-04; `veld` names the body field that led to him ("" when the path did).
+[[nodiscard]] Error JwPersoonVernietigdFout(const std::string& veld);
+// Whether the person was erased. Ask inside the write that records the act: erasure takes the
+// same single writer, so no act slips in between the check and its insert.
+[[nodiscard]] Result<bool> JwPersoonVernietigd(store::Tx& tx, const std::string& persoon_id);
+
 // The next number in a per-municipality sequence (toewijzingnummer, besluitnummer) — inside
 // the write that uses it. The UNIQUE constraint makes a concurrent duplicate a 409 (PostgreSQL).
 [[nodiscard]] Result<int64_t> NextJwNummer(store::Tx& tx, const std::string& table,

@@ -18,7 +18,10 @@ Result<JwVerwijzing> CreateJwVerwijzing(Env& env, const Bsn& bsn,
   JH_ASSIGN_OR_RETURN(JwJeugdige j, FindJwJeugdige(env, bsn));
   JwVerwijzing out{crypto::NewUuid(), std::string(rules::Jw02VerwijzerCode(a.rol)),
                    productcategorie, env.clock.NowRfc3339()};
+  bool vernietigd = false;  // erased between the lookup by BSN and this write (AVG-04)
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(vernietigd, JwPersoonVernietigd(tx, j.id));
+    if (vernietigd) return {};
     JH_TRY(
         tx.Exec("INSERT INTO jw_verwijzingen (id, persoon_id, gemeentecode, productcategorie, "
                 "verwijzer_code, verwijzer_id, organisatie_id, verwezen_op) "
@@ -28,6 +31,7 @@ Result<JwVerwijzing> CreateJwVerwijzing(Env& env, const Bsn& bsn,
     Processed(env, audit::kJwVerwijzing, "verwijzen naar jeugdhulp", "persoon", j.id);
     return {};
   }));
+  if (vernietigd) return JwPersoonVernietigdFout("bsn");
   return out;
 }
 
@@ -50,7 +54,10 @@ Result<JwToegangsbesluit> CreateJwToegangsbesluit(Env& env, const Bsn& bsn,
   if (tot < vanaf) return Inconsistent("geldigTot", "periode", "geldigTot ligt voor geldigVanaf.");
 
   JwToegangsbesluit out{crypto::NewUuid(), 0, productcategorie, vanaf, tot, env.clock.NowRfc3339()};
+  bool vernietigd = false;  // erased between the lookup by BSN and this write (AVG-04)
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(vernietigd, JwPersoonVernietigd(tx, j.id));
+    if (vernietigd) return {};
     JH_ASSIGN_OR_RETURN(out.besluitnummer,
                         NextJwNummer(tx, "jw_toegangsbesluiten", "besluitnummer", j.gemeentecode));
     JH_TRY(
@@ -62,6 +69,7 @@ Result<JwToegangsbesluit> CreateJwToegangsbesluit(Env& env, const Bsn& bsn,
     Processed(env, audit::kJwToegang, "toegangsbesluit nemen (doel: toegang)", "persoon", j.id);
     return {};
   }));
+  if (vernietigd) return JwPersoonVernietigdFout("bsn");
   return out;
 }
 

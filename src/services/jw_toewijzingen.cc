@@ -142,7 +142,10 @@ Result<JwToewijzing> CreateJwToewijzing(Env& env, const NieuweJwToewijzing& in) 
   auto opt = [](const std::optional<std::string>& s) {
     return s ? store::Value(*s) : store::Value();
   };
+  bool vernietigd = false;  // erased between the lookup by BSN and this write (AVG-04)
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(vernietigd, JwPersoonVernietigd(tx, j.id));
+    if (vernietigd) return {};
     JH_ASSIGN_OR_RETURN(t.toewijzingnummer,
                         NextJwNummer(tx, "jw_toewijzingen", "toewijzingnummer", t.gemeentecode));
     JH_TRY(tx.Exec(
@@ -157,6 +160,7 @@ Result<JwToewijzing> CreateJwToewijzing(Env& env, const NieuweJwToewijzing& in) 
     Processed(env, audit::kJwToegang, "jeugdhulp toewijzen (doel: toegang)", "persoon", j.id);
     return {};
   }));
+  if (vernietigd) return JwPersoonVernietigdFout("bsn");
   return t;
 }
 
@@ -168,10 +172,13 @@ Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Da
     return Inconsistent("startdatum", "periode", "De startdatum ligt buiten de toewijzing.");
   }
   rules::ToestemmingFeiten feiten{t.persoon_id, Date{}, {}, toestemming};
+  bool vernietigd = false;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
+    JH_ASSIGN_OR_RETURN(vernietigd, JwPersoonVernietigd(tx, t.persoon_id));
     JH_ASSIGN_OR_RETURN(store::Rows p, tx.Query("SELECT geboortedatum FROM personen WHERE id = $1",
                                                 {t.persoon_id}));
-    feiten.geboortedatum = p.empty() ? Date{} : Date::Parse(p[0].Text(0)).value_or(Date{});
+    feiten.geboortedatum =
+        p.empty() || p[0].IsNull(0) ? Date{} : Date::Parse(p[0].Text(0)).value_or(Date{});
     JH_ASSIGN_OR_RETURN(store::Rows g, tx.Query("SELECT ouder_id FROM gezagsrelaties "
                                                 "WHERE kind_id = $1 ORDER BY ouder_id",
                                                 {t.persoon_id}));
@@ -179,6 +186,8 @@ Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Da
     for (const store::Row& r : g) feiten.gezag.push_back(r.Text(0));
     return {};
   }));
+  // An erased youth has no birth date left to judge by: refused before JW-08 guesses one.
+  if (vernietigd) return JwPersoonVernietigdFout("");
   // Age on the date the care starts: that is the act consented to.
   JH_TRY(Enforce(env, "startToewijzing", kToewijzingResource, id, rules::Jw08(feiten, startdatum),
                  Weigering::kOnverwerkbaar));
@@ -189,6 +198,8 @@ Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Da
                                                   {id}));
     al_gestart = cur.empty() || cur[0].Text(0) != "toegewezen";
     if (al_gestart) return {};
+    JH_ASSIGN_OR_RETURN(vernietigd, JwPersoonVernietigd(tx, t.persoon_id));
+    if (vernietigd) return {};
     JH_TRY(tx.Exec("UPDATE jw_toewijzingen SET status = 'gestart', startdatum = $2 WHERE id = $1",
                    {id, startdatum.ToString()}));
     const std::string now = env.clock.NowRfc3339();
@@ -205,6 +216,7 @@ Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Da
     return {};
   }));
   if (al_gestart) return Error::Conflict("Deze jeugdhulp is al gestart.");
+  if (vernietigd) return JwPersoonVernietigdFout("");
   t.status = "gestart";
   t.startdatum = startdatum;
   return t;

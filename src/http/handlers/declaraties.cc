@@ -28,7 +28,11 @@ NodePtr DeclaratieSchema() {
   return Object(
       {Req("id", Id()), Req("aanbiederAgb", Formatted("AGB-code van de aanbieder.", AgbFormat())),
        Req("gemeentecode", Gemeentecode()),
-       Req("bsn", Formatted("BSN van de jeugdige (RJw 6a.1).", BsnFormat(), "999990019")),
+       // Absent once the youth's data were erased (AVG-04): the bill stays for the books,
+       // but never with an empty or made-up BSN that would pass for a valid one.
+       Opt("bsn", Formatted("BSN van de jeugdige (RJw 6a.1); ontbreekt als de gegevens van de "
+                            "jeugdige zijn vernietigd (AVG-04).",
+                            BsnFormat(), "999990019")),
        Req("toewijzingnummer", Integer("Toewijzingnummer.", 1)),
        Req("productcategorie", Productcategorie()),
        Req("productcode", String("Productcode (iJw).", 5)), Req("productperiode", Periode(false)),
@@ -45,7 +49,6 @@ Json ToJson(const services::JwDeclaratie& d) {
   Json j{{"id", d.id},
          {"aanbiederAgb", d.aanbieder_agb},
          {"gemeentecode", d.gemeentecode},
-         {"bsn", d.bsn ? d.bsn->digits() : ""},
          {"toewijzingnummer", d.toewijzingnummer},
          {"productcategorie", d.productcategorie},
          {"productcode", d.productcode},
@@ -54,6 +57,7 @@ Json ToJson(const services::JwDeclaratie& d) {
          {"eenheid", d.eenheid},
          {"ingediendBedrag", d.ingediend_bedrag},
          {"verwijzer", d.verwijzer}};
+  if (d.bsn) j["bsn"] = d.bsn->digits();
   if (d.product_tarief) j["productTarief"] = *d.product_tarief;
   if (d.besluitnummer) j["besluitnummer"] = *d.besluitnummer;
   return j;
@@ -146,6 +150,7 @@ void RegisterDeclaraties(Api& api) {
            .representations = {{kXml,
                                 "Het iJw 3.2 JW323-bericht (UTF-8 zonder BOM, bedragen in "
                                 "eurocent), alleen met de velden van JW-06."}},
+           .errors = {409},  // JW323 of an erased youth's bill: no BSN to send (AVG-04)
            .handle = GetDeclaratie});
 }
 
