@@ -161,6 +161,15 @@ Decision Jw08(const ToestemmingFeiten& f, const Date& datum) {
   return Decision::Allow("JW-08", kJw08Ground, "Toestemming van " + wie + ".");
 }
 
+Decision Jw08Startdatum(const Date& startdatum, const Date& vandaag) {
+  if (vandaag < startdatum) {
+    return Decision::Refuse("JW-08", kJw08Ground,
+                            "De toestemming geldt vandaag; een startdatum na vandaag wordt "
+                            "vastgelegd als de jeugdhulp begint.");
+  }
+  return Decision::Allow("JW-08", kJw08Ground, "De jeugdhulp is begonnen.");
+}
+
 Date Jw09VernietigenOp(const Date& laatst_gewijzigd) { return laatst_gewijzigd.AddYears(20); }
 
 bool Jw09Vernietigen(const Date& laatst_gewijzigd, const Date& vandaag) {

@@ -94,7 +94,15 @@ struct ToestemmingFeiten {
   std::vector<std::string> gezag;            // ids of the parents with authority
   std::vector<std::string> toestemming_van;  // ids of the persons who consented
 };
+// `datum` is the date the consent is given and recorded (today): the age of the act of
+// consenting decides whose consent counts, not the age on a start date the provider picks.
 Decision Jw08(const ToestemmingFeiten& feiten, const Date& datum);
+
+// JW-08: consent given today covers care that starts today or started before; a start after
+// today would be care nobody with today's competence consented to (the youth may be 16 by
+// then, or the parents may have lost authority), and a "started" status with a future date
+// is not a fact yet. The provider records the start when it happens.
+Decision Jw08Startdatum(const Date& startdatum, const Date& vandaag);
 
 // JW-09 (Jw 7.3.9): a care dossier is destroyed 20 years after its last change.
 Date Jw09VernietigenOp(const Date& laatst_gewijzigd);

@@ -171,6 +171,16 @@ Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Da
   if (startdatum < t.geldig_vanaf || t.geldig_tot < startdatum) {
     return Inconsistent("startdatum", "periode", "De startdatum ligt buiten de toewijzing.");
   }
+  // JW-08: the consent is given and recorded today, so today's age decides whose consent
+  // counts; a start ahead of today would let a chosen date move the youth past 16.
+  const Date vandaag = env.clock.Today();
+  Status later = Enforce(env, "startToewijzing", kToewijzingResource, id,
+                         rules::Jw08Startdatum(startdatum, vandaag), Weigering::kOnverwerkbaar);
+  if (!later.ok()) {
+    Error e = later.error();
+    e.invalid_params.push_back({"startdatum", "regel", e.message});
+    return e;
+  }
   rules::ToestemmingFeiten feiten{t.persoon_id, Date{}, {}, toestemming};
   bool vernietigd = false;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
@@ -188,8 +198,7 @@ Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Da
   }));
   // An erased youth has no birth date left to judge by: refused before JW-08 guesses one.
   if (vernietigd) return JwPersoonVernietigdFout("");
-  // Age on the date the care starts: that is the act consented to.
-  JH_TRY(Enforce(env, "startToewijzing", kToewijzingResource, id, rules::Jw08(feiten, startdatum),
+  JH_TRY(Enforce(env, "startToewijzing", kToewijzingResource, id, rules::Jw08(feiten, vandaag),
                  Weigering::kOnverwerkbaar));
   bool al_gestart = false;
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {

@@ -203,6 +203,18 @@ TEST(Jw08, FromSixteenTheYouthAlone) {
   ExpectRule(Jw08(Gezin({"kind"}), D("2030-06-14")), false, "JW-08");  // still 15
 }
 
+// JW-08: consent counts on the day it is given. A youth of 15 today needs his parents too,
+// even for care he would start at 16; and care cannot be started ahead of today.
+TEST(Jw08, ConsentIsJudgedOnTheDayItIsGivenNotOnALaterStart) {
+  const Date vandaag = D("2030-01-10");  // 15
+  ExpectRule(Jw08(Gezin({"kind"}), vandaag), false, "JW-08");
+  ExpectRule(Jw08(Gezin({"kind", "moeder", "vader"}), vandaag), true, "JW-08");
+  ExpectRule(Jw08Startdatum(vandaag, vandaag), true, "JW-08");
+  ExpectRule(Jw08Startdatum(D("2029-12-01"), vandaag), true, "JW-08");  // recorded afterwards
+  ExpectRule(Jw08Startdatum(D("2030-01-11"), vandaag), false, "JW-08");
+  ExpectRule(Jw08Startdatum(D("2030-07-01"), vandaag), false, "JW-08");  // he'd be 16 then
+}
+
 // JW-09: twenty years after the last change; the dossier rights from 12 to the youth.
 TEST(Jw09, DestroyedTwentyYearsAfterTheLastChange) {
   EXPECT_FALSE(Jw09Vernietigen(D("2026-03-01"), D("2046-02-28")));
