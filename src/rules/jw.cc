@@ -115,6 +115,16 @@ Decision Jw04Gemeente(std::string_view gemeente, std::string_view jeugdige_gemee
   return Decision::Allow("JW-04", kJw04Ground, "De gemeente van de jeugdige.");
 }
 
+Decision Jw04Toewijzer(std::string_view rol, std::string_view gemeente,
+                       std::string_view jeugdige_gemeente) {
+  if (rol != "gemeentemedewerker") {
+    return Decision::Refuse("JW-04", kJw04Ground,
+                            "Alleen een gemeentemedewerker wijst jeugdhulp toe onder de "
+                            "contracten van de gemeente.");
+  }
+  return Jw04Gemeente(gemeente, jeugdige_gemeente);
+}
+
 Decision Jw04EigenToewijzing(std::string_view organisatie_id, std::string_view aanbieder_id) {
   if (organisatie_id.empty() || organisatie_id != aanbieder_id) {
     return Decision::Refuse("JW-04", kJw04Ground,

@@ -77,6 +77,12 @@ Decision Jw03Toegangsgrond(bool verwijzing, bool toegangsbesluit, std::string_vi
 // JW-04: the municipality that assigns is the youth's municipality: its contracts count.
 Decision Jw04Gemeente(std::string_view gemeente, std::string_view jeugdige_gemeente);
 
+// JW-04 (Jw 2.3): who assigns — a gemeentemedewerker (the municipality's contract role), of the
+// youth's municipality (Jw04Gemeente). The endpoint and the AuthZEN evaluation both ask this
+// one function, so neither can allow what the other refuses.
+Decision Jw04Toewijzer(std::string_view rol, std::string_view gemeente,
+                       std::string_view jeugdige_gemeente);
+
 // JW-04: only the provider an assignment was given to acts on it (start, stop, bills).
 Decision Jw04EigenToewijzing(std::string_view organisatie_id, std::string_view aanbieder_id);
 

@@ -85,9 +85,10 @@ Result<rules::Decision> VtInformatie(Env& env, const auth::Actor& s, const Evalu
   return d;
 }
 
-// As CreateToewijzing: JW-04 on the municipality (the subject's must be the youth's), then
-// JW-04 on the contracts of that municipality with the provider over the period. The ground
-// (referral or access decision, JW-03) is content of the endpoint's request, not asked here.
+// As CreateToewijzing: JW-04 on who assigns (a gemeentemedewerker of the youth's
+// municipality, rules::Jw04Toewijzer, the very check the endpoint makes), then JW-04 on the
+// contracts of that municipality with the provider over the period. The ground (referral or
+// access decision, JW-03) is content of the endpoint's request, not asked here.
 Result<rules::Decision> JwToewijzen(Env& env, const auth::Actor& s, const Evaluatie& e) {
   const std::pair<const char*, bool> verplicht[] = {
       {"gemeentecode", e.gemeentecode.has_value()},
@@ -101,7 +102,7 @@ Result<rules::Decision> JwToewijzen(Env& env, const auth::Actor& s, const Evalua
                             "jw.toewijzen heeft dit feit nodig (JW-04).");
     }
   }
-  rules::Decision d = rules::Jw04Gemeente(s.gemeentecode, *e.gemeentecode);
+  rules::Decision d = rules::Jw04Toewijzer(s.rol, s.gemeentecode, *e.gemeentecode);
   if (!d.allowed) return d;
   rules::ToewijzingFeiten feiten{*e.aanbieder_id, "", *e.productcategorie, *e.geldig_vanaf,
                                  *e.geldig_tot,   {}};
@@ -144,6 +145,12 @@ Result<rules::Decision> DossierLezen(Env& env, const auth::Actor& s, const Evalu
 
 }  // namespace
 
+bool MagEvaluerenVoor(const auth::Actor& vrager, const std::string& subject_id) {
+  if (vrager.kind == auth::ActorKind::kSystem) return true;  // the CLI, no token at all
+  if (!vrager.IsMedewerker()) return false;
+  return vrager.id == subject_id || vrager.HasRole("beheerder");
+}
+
 const std::vector<std::string>& EvaluatieActies() {
   static const std::vector<std::string> kActies = {
       "vir.melden", "vt.informatieverzoek", "jw.verwijzen", "jw.toewijzen", "jw.dossier.lezen"};
@@ -167,6 +174,16 @@ Result<rules::Decision> Evalueer(Env& env, const Evaluatie& e) {
   if ((type == "vt-zaak" || type == "dossier") && e.resource_id.empty()) {
     return Error::Invalid("resource.id", "verplicht",
                           e.actie + " heeft het id van de " + type + " nodig.");
+  }
+  // Before the subject is looked up: a refused caller learns not even whether the id exists.
+  if (env.actor == nullptr || !MagEvaluerenVoor(*env.actor, e.subject_id)) {
+    const std::string reden =
+        "Een medewerker vraagt alleen naar zijn eigen handelingen; naar die van een ander "
+        "alleen een beheerder (de PEP-dienst van de keten).";
+    Decide(env, audit::Decision{"evaluate:" + e.actie, type, e.resource_id, false, "", "", reden});
+    Error fout = Error::Forbidden("", "", reden);
+    fout.invalid_params.push_back({"subject.id", "niet-uzelf", reden});
+    return fout;
   }
   JH_ASSIGN_OR_RETURN(auth::Actor subject, LoadSubject(env, e.subject_id));
   rules::Decision d;

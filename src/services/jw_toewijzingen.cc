@@ -88,6 +88,13 @@ Result<JwToewijzing> LoadEigenToewijzing(Env& env, const std::string& id, const 
 
 Result<JwToewijzing> CreateJwToewijzing(Env& env, const NieuweJwToewijzing& in) {
   const auth::Actor& a = *env.actor;
+  // Who assigns is asked twice through the same rule (JW-04, role and municipality): before
+  // any youth is looked up, so a caller who could never assign learns nothing of him, and
+  // then with the youth's municipality. AuthZEN's jw.toewijzen asks it the same way.
+  if (a.rol != "gemeentemedewerker") {
+    JH_TRY(Enforce(env, "createToewijzing", kToewijzingResource, "",
+                   rules::Jw04Toewijzer(a.rol, a.gemeentecode, ""), Weigering::kVerboden));
+  }
   if (in.verwijzing_id && in.toegangsbesluit_id) {
     return Error::Invalid("toegangsbesluitId", "een-van",
                           "Geef een verwijzing of een toegangsbesluit, niet beide.");
@@ -97,7 +104,8 @@ Result<JwToewijzing> CreateJwToewijzing(Env& env, const NieuweJwToewijzing& in) 
   }
   JH_ASSIGN_OR_RETURN(JwJeugdige j, FindJwJeugdige(env, in.bsn));
   JH_TRY(Enforce(env, "createToewijzing", kToewijzingResource, "",
-                 rules::Jw04Gemeente(a.gemeentecode, j.gemeentecode), Weigering::kVerboden));
+                 rules::Jw04Toewijzer(a.rol, a.gemeentecode, j.gemeentecode),
+                 Weigering::kVerboden));
   JH_TRY(Enforce(env, "createToewijzing", kToewijzingResource, "",
                  rules::Jw03Toegangsgrond(in.verwijzing_id.has_value(),
                                           in.toegangsbesluit_id.has_value(), in.productcategorie),

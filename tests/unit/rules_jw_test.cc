@@ -105,6 +105,16 @@ TEST(Jw04, OnlyTheYouthsMunicipalityAndOnlyTheAssignedProvider) {
   ExpectRule(Jw04EigenToewijzing("", ""), false, "JW-04");
 }
 
+// JW-04: only a gemeentemedewerker assigns, and only for the youth's municipality; a
+// regievoerder or huisarts of that municipality is refused by the same rule.
+TEST(Jw04, OnlyAGemeentemedewerkerOfTheYouthsMunicipalityAssigns) {
+  ExpectRule(Jw04Toewijzer("gemeentemedewerker", "GM0363", "GM0363"), true, "JW-04");
+  ExpectRule(Jw04Toewijzer("gemeentemedewerker", "GM0599", "GM0363"), false, "JW-04");
+  ExpectRule(Jw04Toewijzer("regievoerder", "GM0363", "GM0363"), false, "JW-04");
+  ExpectRule(Jw04Toewijzer("huisarts", "GM0363", "GM0363"), false, "JW-04");
+  ExpectRule(Jw04Toewijzer("", "GM0363", "GM0363"), false, "JW-04");
+}
+
 // JW-05: the provider's care workers only; the municipality and everybody else refused.
 TEST(Jw05, AllowsTheAssignedProvidersCareWorkersRefusesEverybodyElse) {
   ExpectRule(Jw05("jeugdhulpverlener", "org-1", "org-1"), true, "JW-05");

@@ -12,7 +12,8 @@ using namespace schema;
 NodePtr EvaluatieSchema() {
   NodePtr subject = Object({Req("type", Enum("Soort subject.", {"medewerker"})),
                             Req("id", Formatted("Id van de medewerker.", UuidFormat()))},
-                           "Wiens handeling wordt beoordeeld.");
+                           "Wiens handeling wordt beoordeeld: de vrager zelf, of als beheerder "
+                           "(PEP-dienst) iedere medewerker.");
   NodePtr action = Object(
       {Req("name", Enum("Actie (zie de toelichting van de API).", services::EvaluatieActies()))},
       "De handeling.");

@@ -178,7 +178,8 @@ void RegisterJeugdhulp(Api& api) {
            .operation_id = "createToewijzing",
            .tag = "Jeugdhulp",
            .summary = "Jeugdhulp toewijzen onder een contract (gemeente van de jeugdige; JW-04)",
-           .roles = {"gemeentemedewerker"},
+           // No role list: JW-04 decides the role in the service, so a refusal names its rule
+           // and AuthZEN's jw.toewijzen, which asks the same rule, gives the same answer.
            .body = Object({Req("bsn", JeugdigeBsnField()), Req("aanbiederId", Id()),
                            Req("productcategorie", Productcategorie()),
                            Req("productcode", Productcode()),
