@@ -123,6 +123,15 @@ Vt06Termijnen Vt06(const Date& besluitdatum) {
   return Vt06Termijnen{besluitdatum.AddDays(kStartDagen), besluitdatum.AddDays(kBeslissenDagen)};
 }
 
+Decision Vt06Besluit(const Date& melding_op, const Date& besluitdatum) {
+  if (besluitdatum < melding_op) {
+    return Decision::Refuse("VT-06", kVt06Ground,
+                            "Het besluit dat onderzoek nodig is volgt op de melding; de "
+                            "besluitdatum ligt ervoor.");
+  }
+  return Decision::Allow("VT-06", kVt06Ground, "Besluit na de melding.");
+}
+
 Decision Vt06Start(const Date& besluitdatum, const Date& startdatum) {
   if (startdatum < besluitdatum) {
     return Decision::Refuse("VT-06", kVt06Ground,

@@ -70,6 +70,9 @@ struct Vt06Termijnen {
   Date beslissen_uiterlijk;  // ten weeks after the decision
 };
 Vt06Termijnen Vt06(const Date& besluitdatum);
+// VT-06: the decision that an investigation is needed follows the melding (received, or an
+// advice turned into one, on `melding_op`); an earlier date would shorten both terms.
+Decision Vt06Besluit(const Date& melding_op, const Date& besluitdatum);
 // VT-06: an investigation decided on `besluitdatum` starting on `startdatum` is on time.
 Decision Vt06Start(const Date& besluitdatum, const Date& startdatum);
 // VT-06: whether the decision on steps, taken on `datum`, is within ten weeks.

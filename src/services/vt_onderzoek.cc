@@ -37,6 +37,12 @@ Result<VtOnderzoek> StartVtOnderzoek(Env& env, const std::string& zaak_id,
   }
   JH_TRY(Enforce(env, action, kOnderzoekResource, zaak_id,
                  rules::Vt02Informatie(t.zaak.soort, true), Weigering::kVerboden));
+  // The day the case became a melding (UTC date of the timestamp: at most a day lenient).
+  const std::string melding_op = t.zaak.omgezet_op.value_or(t.zaak.aangemaakt_op).substr(0, 10);
+  if (auto ontvangen = Date::Parse(melding_op)) {
+    JH_TRY(Enforce(env, action, kOnderzoekResource, zaak_id,
+                   rules::Vt06Besluit(*ontvangen, besluitdatum), Weigering::kOnverwerkbaar));
+  }
   JH_TRY(Enforce(env, action, kOnderzoekResource, zaak_id, rules::Vt06Start(besluitdatum, today),
                  Weigering::kOnverwerkbaar));
   const rules::Vt06Termijnen termijnen = rules::Vt06(besluitdatum);

@@ -101,6 +101,15 @@ TEST(Vt05, RefusesMoreThanTwoWeeksNoReasonOrTooLate) {
 }
 
 // VT-06: start within five days of the decision, decide within ten weeks.
+TEST(Vt06, TheDecisionFollowsTheMelding) {
+  const Date melding = *Date::Parse("2026-12-05");
+  EXPECT_TRUE(Vt06Besluit(melding, melding).allowed);
+  EXPECT_TRUE(Vt06Besluit(melding, *Date::Parse("2026-12-06")).allowed);
+  const Decision ervoor = Vt06Besluit(melding, *Date::Parse("2026-12-01"));
+  EXPECT_FALSE(ervoor.allowed);
+  EXPECT_EQ(ervoor.rule, "VT-06");
+}
+
 TEST(Vt06, TermsFromTheDecision) {
   Vt06Termijnen t = Vt06(D("2026-06-01"));
   EXPECT_EQ(t.start_uiterlijk, D("2026-06-06"));
