@@ -71,6 +71,11 @@ Decision Vir02(const MelderFeiten& melder, const std::string& jeugdige_gemeente,
   return Decision::Allow("VIR-02", kVir02Ground, "Meldingsbevoegd met een geldig convenant.");
 }
 
+bool Vir02EnigConvenant(const MelderFeiten& melder, const Date& datum) {
+  return std::any_of(melder.convenanten.begin(), melder.convenanten.end(),
+                     [&](const auto& c) { return Geldig(c, datum); });
+}
+
 Decision Vir03(std::optional<bool> redelijk_vermoeden) {
   if (!redelijk_vermoeden.value_or(false)) {
     return Decision::Refuse("VIR-03", kVir03Ground,

@@ -37,6 +37,10 @@ bool Vir02Categorie(std::string_view organisatie_soort);
 // eligible organisation with a valid convenant — on `datum` — with the college of the youth's
 // municipality or of the organisation's own municipality may register.
 Decision Vir02(const MelderFeiten& melder, const std::string& jeugdige_gemeente, const Date& datum);
+// VIR-02: whether the organisation has any convenant valid on `datum`. Without one, Vir02
+// refuses whichever youth is named, so the service refuses before it looks the youth up and
+// the answer cannot tell whether a BSN is known.
+bool Vir02EnigConvenant(const MelderFeiten& melder, const Date& datum);
 
 // VIR-03 (Jw 7.1.4.1): the melder must state a reasonable suspicion; `redelijk_vermoeden`
 // is the statement as sent (absent, false or true).

@@ -168,9 +168,15 @@ Result<VirMelding> CreateVirMelding(Env& env, const NieuweVirMelding& in) {
   }
   JH_TRY(Enforce(env, "createVirMelding", kMeldingResource, "", rules::Vir03(in.redelijk_vermoeden),
                  Weigering::kOnverwerkbaar));
+  JH_ASSIGN_OR_RETURN(feiten.convenanten, LoadConvenanten(env, a.organisatie_id));
+  // Without any valid convenant no youth can be registered: refused before the youth is looked
+  // up, so that a 422 for an unknown BSN does not tell this caller which BSNs are known.
+  if (!rules::Vir02EnigConvenant(feiten, today)) {
+    JH_TRY(Enforce(env, "createVirMelding", kMeldingResource, "", rules::Vir02(feiten, "", today),
+                   Weigering::kVerboden));
+  }
   JH_ASSIGN_OR_RETURN(std::optional<Jeugdige> j, FindJeugdige(env, in));
   if (!j) return UnknownReference("bsn", "Een persoon met dit BSN");
-  JH_ASSIGN_OR_RETURN(feiten.convenanten, LoadConvenanten(env, a.organisatie_id));
   JH_TRY(Enforce(env, "createVirMelding", kMeldingResource, "",
                  rules::Vir02(feiten, j->gemeentecode, today), Weigering::kVerboden));
   JH_TRY(Enforce(env, "createVirMelding", kMeldingResource, "",

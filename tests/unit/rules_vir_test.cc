@@ -63,6 +63,17 @@ TEST(Vir02, RefusesWithoutDesignationCategoryOrValidConvenant) {
   EXPECT_FALSE(Vir02(Huisarts(), "GM0014", D("2026-06-01")).allowed);  // other municipality
 }
 
+// VIR-02: any convenant valid that day (with whichever municipality) lets the service look
+// the youth up; none at all refuses first.
+TEST(Vir02, AnyValidConvenantBeforeTheYouthIsKnown) {
+  EXPECT_TRUE(Vir02EnigConvenant(Huisarts(), D("2026-06-01")));   // with GM0599 only
+  EXPECT_FALSE(Vir02EnigConvenant(Huisarts(), D("2027-01-01")));  // expired
+  MelderFeiten geen = Huisarts();
+  geen.convenanten.clear();
+  EXPECT_FALSE(Vir02EnigConvenant(geen, D("2026-06-01")));
+  EXPECT_FALSE(Vir02(geen, "", D("2026-06-01")).allowed);  // what the service then enforces
+}
+
 // VIR-03: the reasonable-suspicion statement is required.
 TEST(Vir03, RequiresTheStatementToBeTrue) {
   EXPECT_TRUE(Vir03(true).allowed);
