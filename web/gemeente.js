@@ -13,7 +13,7 @@ export async function toewijzingen(main) {
     h('p', {}, 'Jeugdhulp die de gemeente heeft toegewezen aan een aanbieder (JW-04). Een aanbieder ziet hier wat aan hem is toegewezen.'),
     lijst);
   const vullen = async (p) => {
-    const t = await get(`/api/v1/toewijzingen?pagina=${p}&paginaGrootte=20`);
+    const t = await get(`/api/v1/toewijzingen?doel=toegang&pagina=${p}&paginaGrootte=20`);
     lijst.replaceChildren(t.resultaten.length === 0 ? leeg('Er zijn geen toewijzingen.')
       : tabel('Toewijzingen, nieuwste eerst',
         ['Nummer', 'Categorie', 'Product', 'Omvang', 'Geldig', 'Status'],

@@ -264,12 +264,26 @@ Result<JwToewijzing> StopJwToewijzing(Env& env, const std::string& id, const Dat
   return t;
 }
 
-Result<PageOf<JwToewijzing>> ListJwToewijzingen(Env& env, const Page& page) {
+Result<PageOf<JwToewijzing>> ListJwToewijzingen(Env& env, const Page& page,
+                                                const std::string& doel) {
   const auth::Actor& a = *env.actor;
   PageOf<JwToewijzing> out;
   out.page = page;
   const bool gemeente = a.HasRole("gemeentemedewerker") && a.organisatie_soort == "gemeente";
   if (!gemeente && !a.IsMedewerker()) return out;
+  // JW-01: the municipality reads its assignments for a stated purpose, logged under it.
+  const char* activiteit = gemeente ? audit::kJwToegang : audit::kJwJeugdhulp;
+  if (gemeente) {
+    const rules::Decision d = rules::Jw01Doel(doel);
+    if (!d.allowed) {
+      Error e = Enforce(env, "listToewijzingen", "toewijzing", "", d, Weigering::kVerboden).error();
+      e.code = ErrorCode::kInvalidArgument;  // a missing or unknown parameter: 400 (API.md)
+      e.invalid_params.push_back({"doel", "verplicht", e.message});
+      return e;
+    }
+    if (doel == rules::kDoelBekostiging) activiteit = audit::kJwBekostiging;
+    if (doel == rules::kDoelControle) activiteit = audit::kJwControle;
+  }
   const std::string filter = gemeente ? " FROM jw_toewijzingen WHERE gemeentecode = $1"
                                       : " FROM jw_toewijzingen WHERE aanbieder_id = $1";
   const std::string wie = gemeente ? a.gemeentecode : a.organisatie_id;
@@ -286,8 +300,9 @@ Result<PageOf<JwToewijzing>> ListJwToewijzingen(Env& env, const Page& page) {
     return {};
   }));
   for (const JwToewijzing& t : out.items) {
-    Processed(env, gemeente ? audit::kJwToegang : audit::kJwJeugdhulp, "toewijzing inzien (lijst)",
-              "persoon", t.persoon_id);
+    // The purpose shows in the activity (toegang, bekostiging, controle), which the register
+    // explains; jeugdbescherming assignments are the access activity's too (JW-04).
+    Processed(env, activiteit, "toewijzing inzien (lijst)", "persoon", t.persoon_id);
   }
   return out;
 }

@@ -43,7 +43,10 @@ struct NieuweJwToewijzing {
 // The caller's assignments, newest first: a gemeentemedewerker those of his municipality
 // (JW-04: only the youth's municipality assigns), a provider's staff those to his
 // organisation; anyone else gets none. Each one listed is in the processing log.
-[[nodiscard]] Result<PageOf<JwToewijzing>> ListJwToewijzingen(Env& env, const Page& page);
+// `doel`: the municipality states its purpose (JW-01); a provider's list needs none.
+// Errors: kInvalidArgument (400 JW-01, naming `doel`) for a municipal read without a purpose.
+[[nodiscard]] Result<PageOf<JwToewijzing>> ListJwToewijzingen(Env& env, const Page& page,
+                                                              const std::string& doel);
 
 // Errors: 404 as above; 409 when not started; 422 naming einddatum.
 [[nodiscard]] Result<JwToewijzing> StopJwToewijzing(Env& env, const std::string& id,

@@ -67,7 +67,8 @@ Json ToJson(const services::JwToewijzing& t) {
 
 Result<Reply> ListToewijzingen(Call& c) {
   auto page = PageFrom(c);
-  JH_ASSIGN_OR_RETURN(auto list, services::ListJwToewijzingen(c.env, page));
+  JH_ASSIGN_OR_RETURN(auto list,
+                      services::ListJwToewijzingen(c.env, page, c.request.QueryParam("doel")));
   Json items = Json::array();
   for (const auto& t : list.items) items.push_back(ToJson(t));
   return Reply::Ok(PageJson(std::move(items), page, list.totaal));
@@ -195,9 +196,18 @@ void RegisterJeugdhulp(Api& api) {
            .path = "/api/v1/toewijzingen",
            .operation_id = "listToewijzingen",
            .tag = "Jeugdhulp",
-           .summary = "Toewijzingen van de eigen gemeente, of aan de eigen aanbieder",
+           .summary = "Toewijzingen van de eigen gemeente (met doel, JW-01), of aan de eigen "
+                      "aanbieder",
            .roles = {"gemeentemedewerker", "jeugdhulpverlener"},
-           .query = PaginationParams(),
+           .query =
+               [] {
+                 auto q = PaginationParams();
+                 q.push_back(QueryParam{.name = "doel",
+                                        .description = "Verplicht voor de gemeente: het doel "
+                                                       "van de inzage (JW-01).",
+                                        .enum_values = rules::Jw01Doelen()});
+                 return q;
+               }(),
            .response = PageSchema(ToewijzingSchema()),
            .handle = ListToewijzingen});
   api.Add({.method = "POST",
