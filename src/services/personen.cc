@@ -127,7 +127,7 @@ Result<Persoon> UpdatePersoon(Env& env, const std::string& id, const PersoonWijz
                                               change.adres->huisnummer != current.adres.huisnummer);
     if (andere_gemeente || ander_adres) {  // a move: VIR-14
       JH_TRY(VirNaVerhuizing(tx, env, id, current.gemeentecode,
-                             change.gemeentecode.value_or(current.gemeentecode)));
+                             change.gemeentecode.value_or(current.gemeentecode), ander_adres));
     }
     if (change.overlijdensdatum) JH_TRY(VirOntkoppelPersoon(tx, env, id, "overleden"));  // VIR-11
     return {};

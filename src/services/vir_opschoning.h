@@ -22,9 +22,11 @@ struct VirOpschoning {
 
 // Inside the transaction that records a move of `persoon_id`: updates the municipality of
 // his registrations and signals the melders and, for another municipality, its regie (VIR-14).
+// `ander_adres`: he moved to another address, where his registrations may now match those of
+// other youths: each such pair not signalled before gets its address signal (VIR-07).
 [[nodiscard]] Status VirNaVerhuizing(store::Tx& tx, Env& env, const std::string& persoon_id,
                                      const std::string& oude_gemeente,
-                                     const std::string& nieuwe_gemeente);
+                                     const std::string& nieuwe_gemeente, bool ander_adres);
 
 // Inside the transaction that records a death (`reden` "overleden") or erases the person
 // (`reden` "avg"): removes his active registrations without archiving and destroys his
