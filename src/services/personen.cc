@@ -178,7 +178,7 @@ Status CreateGezagsrelatie(Env& env, const std::string& kind_id, const std::stri
                 {kind_id, ouder_id, env.clock.NowRfc3339()}));
     Processed(env, audit::kBrpBeheer, "gezag vastleggen", "persoon", kind_id);
     Processed(env, audit::kBrpBeheer, "gezag vastleggen", "persoon", ouder_id);
-    return {};
+    return VirGezinNaGezag(tx, env, kind_id);  // VIR-07: siblings registered before
   });
   if (!st.ok() && st.error().code == ErrorCode::kConflict) {
     return Error::Conflict("Deze gezagsrelatie bestaat al.");

@@ -124,37 +124,24 @@ Result<std::string> DestroyBatch(Env& env, const std::string& after, VirOpschoni
   return last;
 }
 
-// VIR-07 after a move (Jw 7.1.2.3(1)(d) signals whenever two registrations share an
-// address, not only when the second is made): each active registration of the youth and each
-// active one of another youth at his new address that were never signalled together get the
-// address signal a registration would have given. An address on the exclusion list matches
-// nothing; a pair already signalled (as family, or at this address before) is not repeated.
-Status AdresNaVerhuizing(store::Tx& tx, Env& env, const std::string& persoon_id,
-                         const std::string& gemeente) {
-  JH_ASSIGN_OR_RETURN(store::Rows p,
-                      tx.Query("SELECT adres_index FROM personen WHERE id = $1", {persoon_id}));
-  if (p.empty() || p[0].IsNull(0)) return {};
-  const store::Blob adres{p[0].Bytes(0)};
-  JH_ASSIGN_OR_RETURN(
-      store::Rows uitgesloten,
-      tx.Query("SELECT 1 FROM vir_uitgesloten_adressen WHERE adres_index = $1", {adres}));
-  if (!uitgesloten.empty()) return {};
+// VIR-07 after a change in the BRP (Jw 7.1.2.3(1)(d,e) signal whenever two registrations
+// share an address or a parent, not only when the second is made): each active registration
+// of the youth and each active one among `anderen` (registrations of other youths now at his
+// address, or now his siblings) that were never signalled together get the signal a
+// registration would have given, decided by the same pure rule. A pair already signalled (as
+// family, or at this address before) is not repeated.
+Status NieuweParen(store::Tx& tx, Env& env, const std::string& persoon_id, rules::Verband verband,
+                   const store::Rows& anderen) {
+  if (anderen.empty()) return {};
   JH_ASSIGN_OR_RETURN(store::Rows eigen,
-                      tx.Query("SELECT id, melder_id, jeugdige_sleutel FROM vir_meldingen "
-                               "WHERE persoon_id = $1 AND status = 'actief' ORDER BY gemeld_op, id",
+                      tx.Query("SELECT id, melder_id, jeugdige_sleutel, gemeentecode "
+                               "FROM vir_meldingen WHERE persoon_id = $1 AND status = 'actief' "
+                               "ORDER BY gemeld_op, id",
                                {persoon_id}));
-  if (eigen.empty()) return {};
-  JH_ASSIGN_OR_RETURN(
-      store::Rows buren,
-      tx.Query("SELECT m.id, m.melder_id, m.gemeentecode, m.persoon_id, m.jeugdige_sleutel "
-               "FROM vir_meldingen m WHERE m.status = 'actief' AND m.persoon_id IN ("
-               "SELECT q.id FROM personen q WHERE q.adres_index = $1 AND q.id <> $2) "
-               "ORDER BY m.gemeld_op, m.id",
-               {adres, persoon_id}));
   for (const store::Row& r : eigen) {
     std::vector<rules::BestaandeRegistratie> bestaand;
     std::map<std::string, VirSubject> subjecten{{r.Text(0), SubjectVan(persoon_id, r.Text(2))}};
-    for (const store::Row& b : buren) {
+    for (const store::Row& b : anderen) {
       JH_ASSIGN_OR_RETURN(
           store::Rows al,
           tx.Query("SELECT 1 FROM vir_signalen s JOIN vir_signaal_betrokkenen sb "
@@ -162,14 +149,33 @@ Status AdresNaVerhuizing(store::Tx& tx, Env& env, const std::string& persoon_id,
                    "OR (s.melding_id = $2 AND sb.melding_id = $1) LIMIT 1",
                    {r.Text(0), b.Text(0)}));
       if (!al.empty()) continue;
-      bestaand.push_back({b.Text(0), b.Text(1), b.Text(2), rules::Verband::kAdres, true, false});
+      bestaand.push_back({b.Text(0), b.Text(1), b.Text(2), verband, true, false});
       subjecten.emplace(b.Text(0), SubjectVan(b.Text(3), b.Text(4)));
     }
     JH_TRY(StoreVirSignalen(
-        tx, env, rules::Vir06Vir07Vir12Signalen({r.Text(0), r.Text(1), gemeente}, bestaand),
+        tx, env, rules::Vir06Vir07Vir12Signalen({r.Text(0), r.Text(1), r.Text(3)}, bestaand),
         subjecten));
   }
   return {};
+}
+
+// The active registrations of other youths at the youth's address; none at an address on
+// the exclusion list (VIR-07).
+Result<store::Rows> OpZijnAdres(store::Tx& tx, const std::string& persoon_id) {
+  JH_ASSIGN_OR_RETURN(store::Rows p,
+                      tx.Query("SELECT adres_index FROM personen WHERE id = $1", {persoon_id}));
+  if (p.empty() || p[0].IsNull(0)) return store::Rows{};
+  const store::Blob adres{p[0].Bytes(0)};
+  JH_ASSIGN_OR_RETURN(
+      store::Rows uitgesloten,
+      tx.Query("SELECT 1 FROM vir_uitgesloten_adressen WHERE adres_index = $1", {adres}));
+  if (!uitgesloten.empty()) return store::Rows{};
+  return tx.Query(
+      "SELECT m.id, m.melder_id, m.gemeentecode, m.persoon_id, m.jeugdige_sleutel "
+      "FROM vir_meldingen m WHERE m.status = 'actief' AND m.persoon_id IN ("
+      "SELECT q.id FROM personen q WHERE q.adres_index = $1 AND q.id <> $2) "
+      "ORDER BY m.gemeld_op, m.id",
+      {adres, persoon_id});
 }
 
 }  // namespace
@@ -205,7 +211,10 @@ Status VirNaVerhuizing(store::Tx& tx, Env& env, const std::string& persoon_id,
   }
   JH_TRY(StoreVirSignalen(tx, env, rules::Vir14Verhuizing(actief, oude_gemeente, nieuwe_gemeente),
                           subjecten));
-  if (ander_adres) JH_TRY(AdresNaVerhuizing(tx, env, persoon_id, nieuwe_gemeente));
+  if (ander_adres) {
+    JH_ASSIGN_OR_RETURN(store::Rows buren, OpZijnAdres(tx, persoon_id));
+    JH_TRY(NieuweParen(tx, env, persoon_id, rules::Verband::kAdres, buren));
+  }
   return {};
 }
 
@@ -229,6 +238,18 @@ Status VirOntkoppelPersoon(store::Tx& tx, Env& env, const std::string& persoon_i
                            : "registraties verwijderen na overlijden",
             "persoon", persoon_id);
   return {};
+}
+
+Status VirGezinNaGezag(store::Tx& tx, Env& env, const std::string& kind_id) {
+  JH_ASSIGN_OR_RETURN(
+      store::Rows gezin,
+      tx.Query("SELECT m.id, m.melder_id, m.gemeentecode, m.persoon_id, m.jeugdige_sleutel "
+               "FROM vir_meldingen m WHERE m.status = 'actief' AND m.persoon_id IN ("
+               "SELECT g2.kind_id FROM gezagsrelaties g1 JOIN gezagsrelaties g2 "
+               "ON g2.ouder_id = g1.ouder_id WHERE g1.kind_id = $1 AND g2.kind_id <> $1) "
+               "ORDER BY m.gemeld_op, m.id",
+               {kind_id}));
+  return NieuweParen(tx, env, kind_id, rules::Verband::kGezin, gezin);
 }
 
 }  // namespace jh::services

@@ -28,6 +28,11 @@ struct VirOpschoning {
                                      const std::string& oude_gemeente,
                                      const std::string& nieuwe_gemeente, bool ander_adres);
 
+// Inside the transaction that records a parent with authority over `kind_id`: his active
+// registrations and those of his (now) siblings that were never signalled together get their
+// family signal (VIR-07).
+[[nodiscard]] Status VirGezinNaGezag(store::Tx& tx, Env& env, const std::string& kind_id);
+
 // Inside the transaction that records a death (`reden` "overleden") or erases the person
 // (`reden` "avg"): removes his active registrations without archiving and destroys his
 // archived ones (VIR-11, VIR-12).
