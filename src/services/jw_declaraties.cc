@@ -75,14 +75,7 @@ rules::DeclaratieLezer Lezer(const Env& env) {
 Result<const char*> Doel(Env& env, const std::string& doel, const std::string& action,
                          const std::string& id) {
   if (!Lezer(env).gemeente) return audit::kJwDeclaratie;
-  const rules::Decision d01 = rules::Jw01Doel(doel);
-  if (!d01.allowed) {
-    Status st = Enforce(env, action, kDeclaratieResource, id, d01, Weigering::kVerboden);
-    Error e = st.error();
-    e.code = ErrorCode::kInvalidArgument;  // a missing or unknown field: 400 (API.md)
-    e.invalid_params.push_back({"doel", "verplicht", e.message});
-    return e;
-  }
+  JH_TRY(EnforceJw01Doel(env, action, kDeclaratieResource, id, doel));
   JH_TRY(
       Enforce(env, action, kDeclaratieResource, id, rules::Jw06Doel(doel), Weigering::kVerboden));
   return doel == rules::kDoelBekostiging ? audit::kJwBekostiging : audit::kJwControle;

@@ -1,6 +1,8 @@
 #include "services/jw_feiten.h"
 
+#include "rules/jw.h"
 #include "services/common.h"
+#include "services/enforce.h"
 
 namespace jh::services {
 
@@ -73,6 +75,16 @@ Error JwPersoonVernietigdFout(const std::string& veld) {
   e.rule = "AVG-04";
   e.ground = "AVG 17";
   if (!veld.empty()) e.invalid_params.push_back({veld, "vernietigd", e.message});
+  return e;
+}
+
+Status EnforceJw01Doel(Env& env, const std::string& action, const char* resource,
+                       const std::string& id, const std::string& doel) {
+  const rules::Decision d = rules::Jw01Doel(doel);
+  if (d.allowed) return Enforce(env, action, resource, id, d, Weigering::kVerboden);
+  Error e = Enforce(env, action, resource, id, d, Weigering::kVerboden).error();
+  e.code = ErrorCode::kInvalidArgument;  // a missing or unknown parameter: 400 (API.md)
+  e.invalid_params.push_back({"doel", "verplicht", e.message});
   return e;
 }
 

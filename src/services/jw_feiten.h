@@ -60,6 +60,11 @@ JwToewijzing JwToewijzingUitRij(const store::Row& r);
 // same single writer, so no act slips in between the check and its insert.
 [[nodiscard]] Result<bool> JwPersoonVernietigd(store::Tx& tx, const std::string& persoon_id);
 
+// JW-01: a municipal read states one of the purposes of Jw 7.4.0 (`doel`). A missing or unknown
+// purpose is a 400 naming `doel` with regel JW-01, its refusal in the decision log.
+[[nodiscard]] Status EnforceJw01Doel(Env& env, const std::string& action, const char* resource,
+                                     const std::string& id, const std::string& doel);
+
 // The next number in a per-municipality sequence (toewijzingnummer, besluitnummer) — inside
 // the write that uses it. The UNIQUE constraint makes a concurrent duplicate a 409 (PostgreSQL).
 [[nodiscard]] Result<int64_t> NextJwNummer(store::Tx& tx, const std::string& table,

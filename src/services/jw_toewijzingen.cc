@@ -274,13 +274,7 @@ Result<PageOf<JwToewijzing>> ListJwToewijzingen(Env& env, const Page& page,
   // JW-01: the municipality reads its assignments for a stated purpose, logged under it.
   const char* activiteit = gemeente ? audit::kJwToegang : audit::kJwJeugdhulp;
   if (gemeente) {
-    const rules::Decision d = rules::Jw01Doel(doel);
-    if (!d.allowed) {
-      Error e = Enforce(env, "listToewijzingen", "toewijzing", "", d, Weigering::kVerboden).error();
-      e.code = ErrorCode::kInvalidArgument;  // a missing or unknown parameter: 400 (API.md)
-      e.invalid_params.push_back({"doel", "verplicht", e.message});
-      return e;
-    }
+    JH_TRY(EnforceJw01Doel(env, "listToewijzingen", kToewijzingResource, "", doel));
     if (doel == rules::kDoelBekostiging) activiteit = audit::kJwBekostiging;
     if (doel == rules::kDoelControle) activiteit = audit::kJwControle;
   }
