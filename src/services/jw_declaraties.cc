@@ -109,9 +109,9 @@ Result<JwDeclaratie> CreateJwDeclaratie(Env& env, const NieuweJwDeclaratie& in) 
   if (in.eenheid != t->eenheid) {
     return Inconsistent("eenheid", "toewijzing", "De eenheid is niet die van de toewijzing.");
   }
-  // Care that stopped ends the assignment early: nothing after the stop can be billed.
-  rules::Periode toewijzing{t->geldig_vanaf, t->geldig_tot};
-  if (t->einddatum && *t->einddatum < toewijzing.eind) toewijzing.eind = *t->einddatum;
+  // Within the assignment (JW-07). Not within the start and stop messages: iJw 4.4 gives them
+  // no dependency with billing, and care may restart after a stop.
+  const rules::Periode toewijzing{t->geldig_vanaf, t->geldig_tot};
   const rules::Periode periode{in.begin, in.eind};
   JH_TRY(MetVeld(Enforce(env, "createDeclaratie", kDeclaratieResource, "",
                          rules::Jw07Periode(periode, toewijzing), Weigering::kOnverwerkbaar),

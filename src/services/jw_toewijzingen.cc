@@ -175,9 +175,15 @@ Result<JwToewijzing> CreateJwToewijzing(Env& env, const NieuweJwToewijzing& in) 
 Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Date& startdatum,
                                        const std::vector<std::string>& toestemming) {
   JH_ASSIGN_OR_RETURN(JwToewijzing t, LoadEigenToewijzing(env, id, "startToewijzing"));
-  if (t.status != "toegewezen") return Error::Conflict("Deze jeugdhulp is al gestart.");
+  // iJw 4.3/4.4: after a stop the care may start again within the assignment (a temporary
+  // end, say), but never twice without a stop in between.
+  if (t.status == "gestart") return Error::Conflict("Deze jeugdhulp is al gestart.");
   if (startdatum < t.geldig_vanaf || t.geldig_tot < startdatum) {
     return Inconsistent("startdatum", "periode", "De startdatum ligt buiten de toewijzing.");
+  }
+  if (t.status == "gestopt" && t.einddatum && !(*t.einddatum < startdatum)) {
+    return Inconsistent("startdatum", "na-stop",
+                        "Een nieuwe start ligt na de laatste dag van de vorige levering.");
   }
   // JW-08: the consent is given and recorded today, so today's age decides whose consent
   // counts; a start ahead of today would let a chosen date move the youth past 16.
@@ -213,12 +219,15 @@ Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Da
     JH_ASSIGN_OR_RETURN(store::Rows cur, tx.Query("SELECT status FROM jw_toewijzingen "
                                                   "WHERE id = $1",
                                                   {id}));
-    al_gestart = cur.empty() || cur[0].Text(0) != "toegewezen";
+    al_gestart = cur.empty() || cur[0].Text(0) == "gestart";
     if (al_gestart) return {};
     JH_ASSIGN_OR_RETURN(vernietigd, JwPersoonVernietigd(tx, t.persoon_id));
     if (vernietigd) return {};
-    JH_TRY(tx.Exec("UPDATE jw_toewijzingen SET status = 'gestart', startdatum = $2 WHERE id = $1",
-                   {id, startdatum.ToString()}));
+    // A restart replaces the delivery's dates; the earlier start and stop stay in the log.
+    JH_TRY(
+        tx.Exec("UPDATE jw_toewijzingen SET status = 'gestart', startdatum = $2, einddatum = NULL "
+                "WHERE id = $1",
+                {id, startdatum.ToString()}));
     const std::string now = env.clock.NowRfc3339();
     for (const std::string& p : toestemming) {
       JH_TRY(
@@ -236,6 +245,7 @@ Result<JwToewijzing> StartJwToewijzing(Env& env, const std::string& id, const Da
   if (vernietigd) return JwPersoonVernietigdFout("");
   t.status = "gestart";
   t.startdatum = startdatum;
+  t.einddatum.reset();
   return t;
 }
 
