@@ -65,7 +65,7 @@ Result<std::string> InitDataDir(const DataDir& dir, const Clock& clock,
 namespace {
 
 // The checkpoint files of this process, one per lane it appended to (usually one). Used by
-// the after-commit hook only, which each store runs one commit at a time.
+// the after-commit hook's rest only, which each store runs one at a time.
 class LaneCheckpointFiles {
  public:
   explicit LaneCheckpointFiles(DataDir dir) : dir_(std::move(dir)) {}
@@ -84,14 +84,31 @@ class LaneCheckpointFiles {
   std::map<int64_t, std::unique_ptr<audit::Checkpoint>> files_;
 };
 
-// Runs after each commit, before its callers are answered (SQLite: on the writer thread;
-// PostgreSQL: under the process's write mutex). The data is committed already: a checkpoint
-// that fails is logged and the commit stands; the next commit writes the heads again. Until
-// then only the cutting-off of these newest records would go unnoticed by `audit verify`.
-// The heads are those of the lane the commit appended to: on PostgreSQL the lane keeps them
-// in memory (a chain's head is read once, while the lane has none), on SQLite (lane 0) they
-// are read.
-void CheckpointHeads(LaneCheckpointFiles& files, store::Tx& tx) {
+// Writes the heads into the lane's checkpoint and fsyncs it: the hook's rest, which runs
+// before the callers of the commit are answered (SQLite: on the store's finishing thread,
+// while the writer commits the next batch; PostgreSQL: under the process's write mutex).
+// The data is committed already: a checkpoint that fails is logged and the commit stands;
+// the next commit writes the heads again. Until then only the cutting-off of these newest
+// records would go unnoticed by `audit verify`.
+void WriteHeads(LaneCheckpointFiles& files, int64_t lane_id,
+                const std::vector<audit::Head>& heads) {
+  Result<audit::Checkpoint*> checkpoint = files.For(lane_id);
+  if (!checkpoint.ok()) {
+    log::Error("audit-checkpoint-failed", {{"cause", checkpoint.error().message}});
+    return;
+  }
+  if (Status written = (*checkpoint)->Write(heads); !written.ok()) {
+    log::Error("audit-checkpoint-failed", {{"cause", written.error().message}});
+  }
+}
+
+// The hook itself, on the connection that committed: reads the heads of the lane the commit
+// appended to and leaves their writing to the rest. On PostgreSQL the lane keeps them in
+// memory (a chain's head is read once, while the lane has none), on SQLite (lane 0) they are
+// read. Heads only grow, so the heads of a later commit cover an earlier one's callers too,
+// which is what lets the SQLite store skip a rest that a later one supersedes.
+store::AfterCommitRest CheckpointHeads(const std::shared_ptr<LaneCheckpointFiles>& files,
+                                       store::Tx& tx) {
   store::LaneState* lane = tx.Lane();
   const int64_t lane_id = lane ? lane->lane : 0;
   std::vector<audit::Head> heads;
@@ -104,21 +121,14 @@ void CheckpointHeads(LaneCheckpointFiles& files, store::Tx& tx) {
     Result<audit::Head> head = audit::ReadHead(tx, chain, lane_id);
     if (!head.ok()) {
       log::Error("audit-checkpoint-failed", {{"cause", head.error().message}});
-      return;
+      return {};
     }
     // Read after the commit from a lane no other process appends to: the committed head, which
     // the lane keeps from now on instead of reading it after every commit.
     if (lane) lane->committed[i] = store::LaneState::Head{head->seq, head->hash};
     heads.push_back(std::move(head).value());
   }
-  Result<audit::Checkpoint*> checkpoint = files.For(lane_id);
-  if (!checkpoint.ok()) {
-    log::Error("audit-checkpoint-failed", {{"cause", checkpoint.error().message}});
-    return;
-  }
-  if (Status written = (*checkpoint)->Write(heads); !written.ok()) {
-    log::Error("audit-checkpoint-failed", {{"cause", written.error().message}});
-  }
+  return [files, lane_id, heads = std::move(heads)] { WriteHeads(*files, lane_id, heads); };
 }
 
 }  // namespace
@@ -168,11 +178,16 @@ Result<Opened> OpenDataDir(const DataDir& dir, const store::SqliteOptions& optio
   auto files = std::make_shared<LaneCheckpointFiles>(dir);
   JH_TRY(files->For(0));
   store::SqliteOptions with_checkpoint = options;
-  with_checkpoint.after_commit = [files, then = dir.database_url.empty()
-                                                    ? options.after_commit
-                                                    : pg_options.after_commit](store::Tx& tx) {
-    CheckpointHeads(*files, tx);
-    if (then) then(tx);
+  with_checkpoint.after_commit = [files, then = dir.database_url.empty() ? options.after_commit
+                                                                         : pg_options.after_commit](
+                                     store::Tx& tx) -> store::AfterCommitRest {
+    store::AfterCommitRest ours = CheckpointHeads(files, tx);
+    store::AfterCommitRest theirs = then ? then(tx) : nullptr;
+    if (!theirs) return ours;
+    return [ours = std::move(ours), theirs = std::move(theirs)] {
+      if (ours) ours();
+      theirs();
+    };
   };
   // Read before the store opens: nothing has committed through it yet.
   auto checkpointed = ReadCheckpoints(dir);

@@ -191,7 +191,7 @@ class PgStore final : public Store {
     return out;
   }
 
-  void SetAfterCommit(std::function<void(Tx&)> hook) { after_commit_ = std::move(hook); }
+  void SetAfterCommit(AfterCommitHook hook) { after_commit_ = std::move(hook); }
 
   // Takes a lane (serialize_writes only), before the store is shared. Errors: kUnavailable.
   Status TakeLane() {
@@ -352,7 +352,8 @@ class PgStore final : public Store {
     c.BeginTx();
     pg::ConnectionTx tx(c, lane());
     try {
-      after_commit_(tx);
+      // Under the write mutex, rest included: the next batch of this process waits anyway.
+      if (AfterCommitRest rest = after_commit_(tx)) rest();
     } catch (...) {
       log::Error("store-after-commit-threw");  // the commit stands whatever the hook does
     }
@@ -360,7 +361,7 @@ class PgStore final : public Store {
 
   Pool pool_;
   const PgOptions options_;
-  std::function<void(Tx&)> after_commit_;  // set once, before the store is shared
+  AfterCommitHook after_commit_;  // set once, before the store is shared
   // Held by the caller running a batch (and by TakeLane): what lane_ needs. queue_ already
   // lets only one caller run a batch at a time.
   std::mutex write_mu_;

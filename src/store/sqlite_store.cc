@@ -110,7 +110,7 @@ class SqliteStore final : public Store {
     return rows;
   }
 
-  void SetAfterCommit(std::function<void(Tx&)> hook) { writer_->SetAfterCommit(std::move(hook)); }
+  void SetAfterCommit(AfterCommitHook hook) { writer_->SetAfterCommit(std::move(hook)); }
 
   std::string_view Dialect() const override { return "sqlite"; }
   StoreStats Stats() const override {

@@ -22,9 +22,13 @@
 // (it does after some I/O errors), the transaction is rolled back and every caller of the
 // batch gets kUnavailable: nothing of the batch persists, and the next batch starts afresh.
 //
-// After a successful COMMIT, and before the callers are woken, the after-commit hook runs (the
-// data dir checkpoints the audit chain heads there), so a caller is answered only once the
-// hook has seen its commit.
+// After a successful COMMIT the after-commit hook runs on the writer thread (the data dir reads
+// the audit chain heads there) and the batch, with the hook's rest, goes to the finishing
+// thread, which runs the rest (the data dir writes and fsyncs the heads into the checkpoint)
+// and only then wakes the batch's callers. Meanwhile the writer runs the next batch, so the
+// checkpoint's fsync overlaps the next COMMIT's instead of following it; a caller is still
+// answered only once its data and a checkpoint covering it are on disk. When several batches
+// wait, the finisher runs only the newest rest: the heads it writes cover them all.
 #include "store/sqlite_writer.h"
 
 #include "core/log.h"
@@ -53,11 +57,14 @@ Result<std::unique_ptr<Writer>> Writer::Start(std::unique_ptr<Connection> connec
   std::unique_ptr<Writer> w(new Writer(std::move(connection),
                                        static_cast<size_t>(std::max(1, max_batch)), rerun_batches));
   try {
+    // The destructor stops whichever of the two started if the other could not.
+    w->finisher_ = std::thread([raw = w.get()] { raw->FinishLoop(); });
     w->thread_ = std::thread([raw = w.get()] { raw->Loop(); });
   } catch (const std::system_error&) {
     return Error::Unavailable("De schrijfthread van de opslag kan niet starten.");
   }
   w->thread_id_ = w->thread_.get_id();
+  w->finisher_id_ = w->finisher_.get_id();
   return w;
 }
 
@@ -68,11 +75,18 @@ Writer::~Writer() {
   }
   work_cv_.notify_one();
   if (thread_.joinable()) thread_.join();
+  // Only now: the writer may have handed over batches until its last moment.
+  {
+    std::lock_guard lock(mu_);
+    finish_stop_ = true;
+  }
+  finish_cv_.notify_one();
+  if (finisher_.joinable()) finisher_.join();
 }
 
 Status Writer::Submit(Store::TxFn fn) {
-  // The writer thread would wait for itself.
-  if (std::this_thread::get_id() == thread_id_) {
+  // The writer thread would wait for itself, the finishing thread for the batch it holds up.
+  if (const auto self = std::this_thread::get_id(); self == thread_id_ || self == finisher_id_) {
     return Error::Internal("Store::Write aangeroepen binnen een schrijftransactie.");
   }
   Job job{std::move(fn), {}, false, ThisThreadsWakeup()};
@@ -84,8 +98,8 @@ Status Writer::Submit(Store::TxFn fn) {
   return std::move(job.result);
 }
 
-void Writer::SetAfterCommit(std::function<void(Tx&)> hook) {
-  auto shared = hook ? std::make_shared<const std::function<void(Tx&)>>(std::move(hook)) : nullptr;
+void Writer::SetAfterCommit(AfterCommitHook hook) {
+  auto shared = hook ? std::make_shared<const AfterCommitHook>(std::move(hook)) : nullptr;
   std::lock_guard lock(mu_);
   after_commit_ = std::move(shared);
 }
@@ -101,7 +115,7 @@ void Writer::Loop() {
   pthread_setname_np(pthread_self(), "jh-writer");
   std::vector<Job*> batch;
   std::vector<Wakeup> to_wake;
-  std::shared_ptr<const std::function<void(Tx&)>> hook;
+  std::shared_ptr<const AfterCommitHook> hook;
   for (;;) {
     {
       std::unique_lock lock(mu_);
@@ -113,23 +127,63 @@ void Writer::Loop() {
       queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(n));
     }
     const bool committed = RunBatch(batch);
-    if (committed && hook) RunAfterCommit(*hook);
+    const bool finish = committed && hook;
+    AfterCommitRest rest = finish ? RunAfterCommit(*hook) : nullptr;
     {
       std::lock_guard lock(mu_);
       stats_.writes += static_cast<int64_t>(batch.size());
       ++(committed ? stats_.commits : stats_.failed_batches);
       if (committed) CountCommit(stats_, last_commit_seconds_);
-      // Once the lock is released a caller may see `done`, return and destroy its Job: no
-      // job is touched after that. Its wake-up is signalled through the runner's own
-      // reference, outside the lock (store/wakeup.h).
-      for (Job* job : batch) {
-        job->done = true;
-        to_wake.push_back(job->wakeup);
+      if (finish) {
+        // Even with an empty rest, so that callers are answered in commit order.
+        finishing_.push_back(Finishing{std::move(batch), std::move(rest)});
+        finish_cv_.notify_one();
+      } else {
+        MarkDone(batch, to_wake);
       }
     }
     Signal(to_wake);
     to_wake.clear();
     batch.clear();
+  }
+}
+
+void Writer::FinishLoop() {
+  pthread_setname_np(pthread_self(), "jh-finisher");
+  std::deque<Finishing> taken;
+  std::vector<Wakeup> to_wake;
+  for (;;) {
+    {
+      std::unique_lock lock(mu_);
+      finish_cv_.wait(lock, [this] { return finish_stop_ || !finishing_.empty(); });
+      if (finishing_.empty()) return;  // the writer has ended and every batch is answered
+      taken.swap(finishing_);
+    }
+    // A later rest supersedes an earlier one (SqliteOptions::after_commit): the newest that
+    // exists covers every batch taken with it.
+    for (auto it = taken.rbegin(); it != taken.rend(); ++it) {
+      if (it->rest) {
+        RunRest(it->rest);
+        break;
+      }
+    }
+    {
+      std::lock_guard lock(mu_);
+      for (Finishing& f : taken) MarkDone(f.jobs, to_wake);
+    }
+    Signal(to_wake);
+    to_wake.clear();
+    taken.clear();
+  }
+}
+
+void Writer::MarkDone(const std::vector<Job*>& jobs, std::vector<Wakeup>& to_wake) {
+  // Once mu_ is released a caller may see `done`, return and destroy its Job: no job is
+  // touched after that. Its wake-up is signalled through the runner's own reference, outside
+  // the lock (store/wakeup.h).
+  for (Job* job : jobs) {
+    job->done = true;
+    to_wake.push_back(job->wakeup);
   }
 }
 
@@ -200,14 +254,23 @@ bool Writer::RunInSavepoint(Job& job) {
   return true;
 }
 
-void Writer::RunAfterCommit(const std::function<void(Tx&)>& hook) {
+AfterCommitRest Writer::RunAfterCommit(const AfterCommitHook& hook) {
   ConnectionTx tx(*conn_);
   try {
-    hook(tx);
+    return hook(tx);
   } catch (...) {
     // The batch is committed whatever the hook does; its text could hold anything, so only
     // the fact is logged.
     log::Error("store-after-commit-threw");
+    return nullptr;
+  }
+}
+
+void Writer::RunRest(const AfterCommitRest& rest) {
+  try {
+    rest();
+  } catch (...) {
+    log::Error("store-after-commit-threw");  // as in RunAfterCommit
   }
 }
 

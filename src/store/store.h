@@ -162,6 +162,11 @@ class Store {
   virtual StoreStats Stats() const { return {}; }
 };
 
+// What an after-commit hook leaves to be done without a connection (say, writing a file and
+// fsyncing it); empty when nothing is left. See SqliteOptions::after_commit.
+using AfterCommitRest = std::function<void()>;
+using AfterCommitHook = std::function<AfterCommitRest(Tx&)>;
+
 struct SqliteOptions {
   int read_connections = 4;  // pool of read-only connections (WAL readers)
   int max_batch = 512;       // most write callbacks in one group-committed transaction
@@ -187,12 +192,16 @@ struct SqliteOptions {
   // rolled back and run again, each callback in a savepoint, as if one had failed. A test
   // suite run with it shows that every callback may run more than once (Write).
   bool rerun_batches = false;
-  // Called on the writer thread after every successful COMMIT and before the callers of that
-  // batch are answered, with a Tx on the writer connection outside any transaction (for
-  // reads); it must not throw (exceptions are caught and logged). Not called for the
-  // migrations OpenSqlite applies: the tables it reads may not exist before they ran.
-  // The data dir uses it to checkpoint the audit chain heads (audit/checkpoint.h).
-  std::function<void(Tx&)> after_commit;
+  // Called on the writer thread after every successful COMMIT, with a Tx on the writer
+  // connection outside any transaction (for reads). What it returns (its rest, may be empty)
+  // runs on another thread of the store, so that the writer can commit the next batch
+  // meanwhile; the callers of the batch are answered only after a rest returned by this or a
+  // later commit has run. Rests run in commit order, and one that has not started when a later
+  // commit's rest arrives is skipped: a later rest supersedes it. Neither part may throw
+  // (exceptions are caught and logged). Not called for the migrations OpenSqlite applies: the
+  // tables it reads may not exist before they ran. The data dir uses it to read the audit
+  // chain heads and then write and fsync them into the checkpoint (audit/checkpoint.h).
+  AfterCommitHook after_commit;
 };
 
 // Opens (creating if needed) the SQLite database at `file`: WAL, synchronous=FULL,
@@ -218,10 +227,10 @@ struct PgOptions {
   bool serialize_writes = true;
   // As SqliteOptions::rerun_batches (tests only).
   bool rerun_batches = false;
-  // As SqliteOptions::after_commit: run after every successful COMMIT, before the caller is
-  // answered and while the store's write mutex is still held, with a Tx outside any
-  // transaction whose Lane() is the store's lane.
-  std::function<void(Tx&)> after_commit;
+  // As SqliteOptions::after_commit, but the hook and its rest both run after every successful
+  // COMMIT, before the caller is answered and while the store's write mutex is still held, with
+  // a Tx outside any transaction whose Lane() is the store's lane.
+  AfterCommitHook after_commit;
   // The time by which a write decides that its lane is due a check (at most once a second,
   // store/pg_lane.h); empty: std::chrono::steady_clock. Tests set it to step past the second
   // without waiting for it, however busy the machine is.
