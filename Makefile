@@ -80,7 +80,7 @@ test-asan: build build-asan
 	  ctest -L integration --output-on-failure -j$(JOBS) --timeout 600
 
 # ThreadSanitizer over the concurrent parts: the group-committing store and the server.
-TSAN_UNIT ?= StoreGroupCommitTest.*:BatchQueueTest.*:StoreFaultTest.*:StoreSqliteTest.*:Stores/StoreContract.*:CheckpointerTest.*:CheckpointInBackgroundStoreTest.*:AuditChainTest.CallbacksOfOneBatch*
+TSAN_UNIT ?= StoreGroupCommitTest.*:StoreAfterCommitTest.*:BatchQueueTest.*:StoreFaultTest.*:StoreSqliteTest.*:Stores/StoreContract.*:CheckpointerTest.*:CheckpointInBackgroundStoreTest.*:AuditChainTest.CallbacksOfOneBatch*
 TSAN_SERVER ?= ServerLimitsTest.*:ServerAbuseTest.*
 TSAN_INTEGRATION ?= AdminApi.*:VirConcurrency.*
 test-tsan: build build-tsan
