@@ -61,6 +61,21 @@ export async function logboek(main) {
   await vullen(1);
 }
 
+// Whose signature a joint request (Verwijsindex, youth of 12 to 15, VIR-15) still needs.
+const WACHT = {
+  vertegenwoordiger: 'een ouder of voogd met gezag', jeugdige: 'de jeugdige zelf',
+};
+
+function wachtTekst(x) {
+  if (x.magMedeondertekenen) return 'Uw handtekening is nodig. Pas als u mee ondertekent, behandelen we het verzoek.';
+  return `Wacht op de handtekening van ${WACHT[x.wachtOpMedeondertekeningVan] || 'de andere partij'}. Daarna krijgt u binnen een maand antwoord.`;
+}
+
+function antwoord(x, ondertekenen) {
+  if (x.medeondertekening === 'nodig') return [h('p', {}, wachtTekst(x)), x.magMedeondertekenen ? ondertekenen(x) : null];
+  return x.termijn ? `${datum(x.termijn)}${x.verlengd ? ' (verlengd)' : ''}` : '—';
+}
+
 export async function verzoeken(main) {
   const msg = melding();
   const lijst = h('div');
@@ -68,14 +83,26 @@ export async function verzoeken(main) {
   const context = select('context', Object.entries(CONTEXT));
   const bsn = bsnVeld('BSN van degene om wie het gaat (uzelf of uw kind)', 'betrokkeneBsn');
   const toelichting = h('textarea', { name: 'toelichting', rows: '3', maxlength: '2000' });
+  // VIR-15: the other party of a joint request signs it here.
+  const ondertekenen = (x) => h('button', {
+    type: 'button', class: 'knop licht',
+    onclick: async () => {
+      msg.leeg();
+      try {
+        const v = await post(`/api/v1/verzoeken/${x.id}/medeondertekeningen`, {});
+        await vullen();
+        msg.goed(`U hebt het verzoek mee ondertekend. U krijgt uiterlijk ${datum(v.termijn)} antwoord.`);
+      } catch (e) { msg.fout(e); }
+      msg.el.focus();
+    },
+  }, `Mede ondertekenen: ${SOORT[x.soort].toLowerCase()} ${CONTEXT[x.context]}`);
   const vullen = async () => {
     const v = await get('/api/v1/mijn/verzoeken?paginaGrootte=100');
     lijst.replaceChildren(v.resultaten.length === 0 ? leeg('U hebt geen verzoeken.')
       : tabel('Uw verzoeken, nieuwste eerst', ['Ingediend', 'Soort', 'Over', 'Status', 'Antwoord uiterlijk'],
         v.resultaten.map((x) => [datum(x.ingediendOp), SOORT[x.soort], CONTEXT[x.context],
-          STATUS[x.status] || x.status,
-          x.termijn ? `${datum(x.termijn)}${x.verlengd ? ' (verlengd)' : ''}`
-            : x.medeondertekening === 'nodig' ? 'wacht op de handtekening van de andere ouder' : '—'])));
+          x.medeondertekening === 'nodig' ? 'Wacht op handtekening' : STATUS[x.status] || x.status,
+          antwoord(x, ondertekenen)])));
   };
   const form = formulier({ 'aria-labelledby': 'kop-nieuw' }, [
     veld('Wat wilt u?', soort), veld('Waarover?', context), bsn.el,
@@ -85,14 +112,15 @@ export async function verzoeken(main) {
     const body = { soort: soort.value, context: context.value, betrokkeneBsn: bsn.input.value.trim() };
     if (toelichting.value.trim()) body.toelichting = toelichting.value.trim();
     const v = await post('/api/v1/verzoeken', body);
-    msg.goed(v.termijn ? `Uw verzoek is ontvangen. U krijgt uiterlijk ${datum(v.termijn)} antwoord.`
-      : 'Uw verzoek is ontvangen. De andere ouder moet het mee ondertekenen; daarna loopt de termijn.');
     form.reset();
     bsn.ok();
     await vullen();
+    msg.goed(v.termijn ? `Uw verzoek is ontvangen. U krijgt uiterlijk ${datum(v.termijn)} antwoord.`
+      : `Uw verzoek is ontvangen. ${v.wachtOpMedeondertekeningVan === 'jeugdige' ? 'De jeugdige' : 'Een ouder of voogd met gezag'} moet het mee ondertekenen op deze pagina; daarna krijgt u binnen een maand antwoord.`);
   });
   main.append(h('h1', {}, 'Verzoeken'),
     h('p', {}, 'U mag uw gegevens inzien, laten verbeteren of laten verwijderen. U krijgt binnen een maand antwoord (AVG).'),
+    h('p', {}, 'Gaat het om de Verwijsindex en is de jeugdige 12 tot 16 jaar? Dan dienen de jeugdige en een ouder of voogd het verzoek samen in: de een dient het in, de ander ondertekent het hier mee.'),
     h('section', { 'aria-labelledby': 'kop-nieuw' }, h('h2', { id: 'kop-nieuw' }, 'Nieuw verzoek'), msg.el, form),
     h('section', { 'aria-labelledby': 'kop-lijst' }, h('h2', { id: 'kop-lijst' }, 'Mijn verzoeken'), lijst));
   await vullen();

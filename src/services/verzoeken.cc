@@ -7,6 +7,7 @@
 #include "rules/vt_rechten.h"
 #include "services/enforce.h"
 #include "services/keyring.h"
+#include "services/verzoek_weergave.h"
 #include "services/write.h"
 
 namespace jh::services {
@@ -19,10 +20,9 @@ constexpr const char* kKolommen =
     "besloten_op, betrokkene_id, verzoeker_id, verzoeker_rol, medeondertekend_door, compleet_op, "
     "uitvoering";
 
-struct Rij {
+struct Rij : VerzoekPartijen {
   Verzoek v;
-  std::string betrokkene_id, verzoeker_id, verzoeker_rol;
-  std::optional<std::string> medeondertekend_door, compleet_op;
+  std::optional<std::string> compleet_op;
 };
 
 Rij UitRij(const store::Row& r) {
@@ -35,6 +35,7 @@ Rij UitRij(const store::Row& r) {
   out.medeondertekend_door = r.OptText(12);
   out.compleet_op = r.OptText(13);
   if (auto u = r.OptText(14)) out.v.uitvoering = Uitvoering::FromJson(*u);
+  out.v.wacht_op = WachtOp(out.v.medeondertekening, out.verzoeker_rol);
   return out;
 }
 
@@ -50,15 +51,10 @@ Result<std::optional<Rij>> Laad(Env& env, const std::string& id) {
   return out;
 }
 
-// Whether `ouder` has authority over `kind` (the BRP stand-in's gezagsrelaties).
 Result<bool> HeeftGezag(Env& env, const std::string& kind, const std::string& ouder) {
   bool gezag = false;
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
-    JH_ASSIGN_OR_RETURN(
-        store::Rows rows,
-        tx.Query("SELECT 1 FROM gezagsrelaties WHERE kind_id = $1 AND ouder_id = $2",
-                 {kind, ouder}));
-    gezag = !rows.empty();
+    JH_ASSIGN_OR_RETURN(gezag, services::HeeftGezag(tx, kind, ouder));
     return {};
   }));
   return gezag;
@@ -155,6 +151,9 @@ Result<Verzoek> CreateVerzoek(Env& env, const NieuwVerzoek& in) {
             std::nullopt};
   if (!b.medeondertekening) v.termijn = rules::Avg01Termijn(today).ToString();
   const std::string rol = wie == rules::Verzoeker::kBetrokkene ? "betrokkene" : "vertegenwoordiger";
+  v.wacht_op = WachtOp(v.medeondertekening, rol);
+  v.is_verzoeker = true;
+  v.mag_medeondertekenen = false;
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     store::Value toelichting;
     if (in.toelichting) {
@@ -204,6 +203,9 @@ Result<Verzoek> MedeondertekenVerzoek(Env& env, const std::string& id) {
   const Date today = env.clock.Today();
   r->v.medeondertekening = "gegeven";
   r->v.termijn = rules::Avg01Termijn(today).ToString();
+  r->v.wacht_op.reset();
+  r->v.is_verzoeker = true;  // a joint request is the co-signer's too
+  r->v.mag_medeondertekenen = false;
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     JH_TRY(
         tx.Exec("UPDATE verzoeken SET medeondertekening = 'gegeven', medeondertekend_door = $2, "
@@ -217,7 +219,12 @@ Result<Verzoek> MedeondertekenVerzoek(Env& env, const std::string& id) {
 
 Result<Verzoek> GetVerzoek(Env& env, const std::string& id) {
   JH_ASSIGN_OR_RETURN(std::optional<Rij> r, Laad(env, id));
-  if (!r || !MagKennen(*env.actor, *r)) return Error::NotFound("Het verzoek bestaat niet.");
+  if (!r) return Error::NotFound("Het verzoek bestaat niet.");
+  JH_TRY(env.store.Read([&](store::Tx& tx) { return VulWeergave(tx, env, *r, r->v); }));
+  // Whoever may co-sign must be able to learn what he signs (VIR-15).
+  if (!MagKennen(*env.actor, *r) && !r->v.mag_medeondertekenen.value_or(false)) {
+    return Error::NotFound("Het verzoek bestaat niet.");
+  }
   Processed(env, audit::kAvgVerzoek, "verzoek inzien", "persoon", r->betrokkene_id);
   return r->v;
 }
@@ -291,8 +298,12 @@ Result<PageOf<Verzoek>> MijnVerzoeken(Env& env, const Page& page) {
   PageOf<Verzoek> out;
   out.page = page;
   std::vector<std::string> betrokkenen;
+  // A joint request the youth filed waits for a parent with authority (VIR-15): each of them
+  // must see it to co-sign it. One the representative filed is the youth's as betrokkene.
   const std::string filter =
-      " FROM verzoeken WHERE verzoeker_id = $1 OR betrokkene_id = $1 OR medeondertekend_door = $1";
+      " FROM verzoeken WHERE verzoeker_id = $1 OR betrokkene_id = $1 OR medeondertekend_door = $1"
+      " OR (medeondertekening = 'nodig' AND verzoeker_rol = 'betrokkene' AND betrokkene_id IN"
+      " (SELECT kind_id FROM gezagsrelaties WHERE ouder_id = $1))";
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
     out.items.clear();
     betrokkenen.clear();
@@ -304,6 +315,7 @@ Result<PageOf<Verzoek>> MijnVerzoeken(Env& env, const Page& page) {
                                  {env.actor->id, page.pagina_grootte, page.Offset()}));
     for (const store::Row& r : rows) {
       Rij rij = UitRij(r);
+      JH_TRY(VulWeergave(tx, env, rij, rij.v));
       betrokkenen.push_back(rij.betrokkene_id);
       out.items.push_back(std::move(rij.v));
     }

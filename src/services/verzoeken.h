@@ -33,6 +33,10 @@ struct Verzoek {
   bool verlengd = false;
   std::optional<std::string> besloten_op;
   std::optional<Uitvoering> uitvoering;  // what a granted request did
+  // services/verzoek_weergave.h: whose co-signature is awaited (jeugdige | vertegenwoordiger);
+  // for a burger his part in it.
+  std::optional<std::string> wacht_op;
+  std::optional<bool> is_verzoeker, mag_medeondertekenen;
 };
 
 struct BesluitInvoer {
@@ -46,8 +50,8 @@ struct BesluitInvoer {
 // The other party of a joint request co-signs; the term starts. Errors: 404 for anybody who
 // may not know of the request; 409 when it needs no (more) co-signature.
 [[nodiscard]] Result<Verzoek> MedeondertekenVerzoek(Env& env, const std::string& id);
-// For the requester, the betrokkene, the co-signer and the handler (a beheerder); 404 for
-// anybody else.
+// For the requester, the betrokkene, the co-signer, whoever may still co-sign it and the
+// handler (a beheerder); 404 for anybody else.
 [[nodiscard]] Result<Verzoek> GetVerzoek(Env& env, const std::string& id);
 // AVG-01: one extension by two months, with a reason, inside the first month (422 AVG-01).
 [[nodiscard]] Result<Verzoek> VerlengVerzoek(Env& env, const std::string& id,
@@ -59,8 +63,9 @@ struct BesluitInvoer {
 // VT-10 for refusing an inspection the child's interest cannot refuse.
 [[nodiscard]] Result<Verzoek> BesluitVerzoek(Env& env, const std::string& id,
                                              const BesluitInvoer& in);
-// The caller's own requests (a burger: those he filed, co-signed or that are about him),
-// newest first; each one listed is recorded in the processing log.
+// The caller's own requests (a burger: those he filed, co-signed or that are about him, and
+// the joint requests that wait for his signature, VIR-15), newest first; each one listed is
+// recorded in the processing log.
 [[nodiscard]] Result<PageOf<Verzoek>> MijnVerzoeken(Env& env, const Page& page);
 // The open requests, the first due first (the handler's list).
 [[nodiscard]] Result<PageOf<Verzoek>> OpenVerzoeken(Env& env, const Page& page);

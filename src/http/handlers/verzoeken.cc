@@ -29,6 +29,9 @@ Json ToJson(const services::Verzoek& v) {
                            {"veiligThuisZakenVernietigd", u.vt_vernietigd},
                            {"veiligThuisZakenOntkoppeld", u.vt_ontkoppeld}};
   }
+  if (v.wacht_op) j["wachtOpMedeondertekeningVan"] = *v.wacht_op;
+  if (v.is_verzoeker) j["isVerzoeker"] = *v.is_verzoeker;
+  if (v.mag_medeondertekenen) j["magMedeondertekenen"] = *v.mag_medeondertekenen;
   return j;
 }
 
@@ -39,7 +42,10 @@ NodePtr VerzoekSchema() {
       "toewijzing van een correctie of verwijdering, uitvoering: gecorrigeerd (de velden), "
       "verwijsindexRegistratiesVerwijderd, dossiersVernietigd, veiligThuisZakenVernietigd en "
       "veiligThuisZakenOntkoppeld (zaken die ook over anderen gaan blijven voor hen bewaard; "
-      "alleen de koppeling met de betrokkene vervalt, VT-09).");
+      "alleen de koppeling met de betrokkene vervalt, VT-09). Verder: "
+      "wachtOpMedeondertekeningVan (jeugdige of vertegenwoordiger) zolang die ontbreekt "
+      "(VIR-15); voor een burger isVerzoeker (hij diende het in of ondertekende mee en kan de "
+      "inzage openen) en magMedeondertekenen.");
 }
 
 std::vector<services::Correctie> CorrectiesUit(const Json& body) {

@@ -1,0 +1,91 @@
+// The citizen's rights end to end: a joint Verwijsindex request of a youth of 14 and his
+// parents (VIR-15).
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { startDemo, startBrowser, signIn, open, check } from './harness.mjs';
+
+let demo;
+let browser;
+let page;
+const DAAN = '999900043';  // Daan de Vries, 14; his parents Johan and Sanne have authority
+
+before(async () => {
+  const [d, b] = await Promise.allSettled([startDemo(), startBrowser()]);
+  demo = d.value;
+  browser = b.value;
+  if (d.status === 'rejected') throw d.reason;
+  if (b.status === 'rejected') throw b.reason;
+  page = browser.context.pages()[0] || await browser.context.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  await demo?.stop();
+});
+
+afterEach(() => {
+  const problems = browser ? browser.problems.splice(0) : [];
+  assert.deepEqual(problems, [], 'no script errors and no CSP violations');
+});
+
+// The API as the handler (the beheerder) or as a citizen, outside the browser.
+async function api(token, method, path, body) {
+  const r = await fetch(`${demo.url}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await r.text();
+  return { status: r.status, body: text ? JSON.parse(text) : null };
+}
+const beheerder = () => demo.tokens.beheerder;
+const sanne = () => demo.tokens['burger Sanne de Vries'];
+const tokens = {};
+async function burger(bsn) {
+  if (!tokens[bsn]) {
+    const r = await api(beheerder(), 'POST', '/api/v1/burgers/tokens', { bsn });
+    assert.equal(r.status, 201);
+    tokens[bsn] = r.body.token;
+  }
+  return tokens[bsn];
+}
+
+async function vraag(soort, context, bsn) {
+  await open(page, demo.url, '#/mijn/verzoeken');
+  await page.getByLabel('Wat wilt u?').selectOption(soort);
+  await page.getByLabel('Waarover?').selectOption(context);
+  await page.getByLabel(/BSN van degene/).fill(bsn);
+  await page.getByRole('button', { name: 'Verzoek indienen' }).click();
+}
+
+test('a youth of 14 asks and a parent co-signs on the page', async () => {
+  await signIn(page, demo.url, await burger(DAAN));
+  await vraag('inzage', 'verwijsindex', DAAN);
+  const status = page.getByRole('status');
+  await status.getByText('Een ouder of voogd met gezag moet het mee ondertekenen').waitFor();
+  const lijst = page.getByRole('table', { name: 'Uw verzoeken, nieuwste eerst' });
+  await lijst.getByText('Wacht op de handtekening van een ouder of voogd met gezag').waitFor();
+  assert.equal(await page.getByText(/andere ouder/).count(), 0);
+  await check(page, 'rechten-jeugdige-wacht');
+
+  // His mother sees that her signature is needed, and gives it.
+  await signIn(page, demo.url, sanne());
+  await open(page, demo.url, '#/mijn/verzoeken');
+  await lijst.getByText('Uw handtekening is nodig').waitFor();
+  await check(page, 'rechten-ouder-ondertekenen');
+  await lijst.getByRole('button', { name: /^Mede ondertekenen/ }).click();
+  await status.getByText(/U hebt het verzoek mee ondertekend\. U krijgt uiterlijk .* antwoord\./).waitFor();
+  assert.equal(await lijst.getByRole('button', { name: /^Mede ondertekenen/ }).count(), 0);
+
+});
+
+test('a parent asks for a youth of 14, who co-signs the request himself', async () => {
+  await signIn(page, demo.url, await burger('999900006'));  // Johan de Vries
+  await vraag('correctie', 'verwijsindex', DAAN);
+  await page.getByRole('status').getByText('De jeugdige moet het mee ondertekenen').waitFor();
+  await signIn(page, demo.url, await burger(DAAN));
+  await open(page, demo.url, '#/mijn/verzoeken');
+  const lijst = page.getByRole('table', { name: 'Uw verzoeken, nieuwste eerst' });
+  await lijst.getByRole('button', { name: 'Mede ondertekenen: correctie Verwijsindex' }).click();
+  await page.getByRole('status').getByText('U hebt het verzoek mee ondertekend').waitFor();
+});
