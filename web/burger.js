@@ -7,6 +7,7 @@ import { bsnVeld, melding, formulier, knop, leeg, paginering } from './ui.js';
 const SOORT = { inzage: 'Inzage', correctie: 'Correctie', verwijdering: 'Verwijdering' };
 const CONTEXT = { verwijsindex: 'Verwijsindex', 'veilig-thuis': 'Veilig Thuis', jeugdhulp: 'Jeugdhulp' };
 const STATUS = { ontvangen: 'In behandeling', toegewezen: 'Toegewezen', afgewezen: 'Afgewezen' };
+const AP = 'https://autoriteitpersoonsgegevens.nl/';
 const FASE = {
   medewerker: 'Bij de medewerker of aanbieder', akj: 'Bij het AKJ (vertrouwenspersoon)',
   'veilig-thuis': 'Bij Veilig Thuis en zijn klachtencommissie', 'autoriteit-persoonsgegevens': 'Bij de Autoriteit Persoonsgegevens',
@@ -71,9 +72,20 @@ function wachtTekst(x) {
   return `Wacht op de handtekening van ${WACHT[x.wachtOpMedeondertekeningVan] || 'de andere partij'}. Daarna krijgt u binnen een maand antwoord.`;
 }
 
+// The column "Antwoord": the term, why it was extended, the decision with its reason, and
+// where to go when the requester disagrees (AVG 12(4)).
 function antwoord(x, ondertekenen) {
-  if (x.medeondertekening === 'nodig') return [h('p', {}, wachtTekst(x)), x.magMedeondertekenen ? ondertekenen(x) : null];
-  return x.termijn ? `${datum(x.termijn)}${x.verlengd ? ' (verlengd)' : ''}` : '—';
+  if (x.status === 'ontvangen') {
+    if (x.medeondertekening === 'nodig') return [h('p', {}, wachtTekst(x)), x.magMedeondertekenen ? ondertekenen(x) : null];
+    return [h('p', {}, `Antwoord uiterlijk ${datum(x.termijn)}.`),
+      x.verlengd ? h('p', {}, 'De termijn is verlengd', x.verlengingReden ? `: ${x.verlengingReden}` : '.') : null];
+  }
+  const op = x.beslotenOp ? ` op ${datum(x.beslotenOp)}` : '';
+  return [h('p', {}, `${STATUS[x.status] || x.status}${op}.`),
+    x.besluitReden ? h('p', {}, `Reden: ${x.besluitReden}`) : null,
+    x.status === 'afgewezen' && x.isVerzoeker ? h('p', {}, 'Niet eens met dit besluit? ',
+      h('a', { href: '#/mijn/klachten' }, 'Dien een klacht in'), ' of ga naar de ',
+      h('a', { href: AP }, 'Autoriteit Persoonsgegevens'), '.') : null];
 }
 
 export async function verzoeken(main) {
@@ -99,7 +111,7 @@ export async function verzoeken(main) {
   const vullen = async () => {
     const v = await get('/api/v1/mijn/verzoeken?paginaGrootte=100');
     lijst.replaceChildren(v.resultaten.length === 0 ? leeg('U hebt geen verzoeken.')
-      : tabel('Uw verzoeken, nieuwste eerst', ['Ingediend', 'Soort', 'Over', 'Status', 'Antwoord uiterlijk'],
+      : tabel('Uw verzoeken, nieuwste eerst', ['Ingediend', 'Soort', 'Over', 'Status', 'Antwoord'],
         v.resultaten.map((x) => [datum(x.ingediendOp), SOORT[x.soort], CONTEXT[x.context],
           x.medeondertekening === 'nodig' ? 'Wacht op handtekening' : STATUS[x.status] || x.status,
           antwoord(x, ondertekenen)])));

@@ -1,5 +1,7 @@
 #include "services/verzoek_weergave.h"
 
+#include "services/keyring.h"
+
 namespace jh::services {
 
 Result<bool> HeeftGezag(store::Tx& tx, const std::string& kind, const std::string& ouder) {
@@ -35,6 +37,22 @@ Status VulWeergave(store::Tx& tx, Env& env, const VerzoekPartijen& p, Verzoek& v
     v.is_verzoeker = verzoeker;
     v.mag_medeondertekenen = mag;
   }
+  // The reasons go to whoever asked and to the handler, not to a child a parent asked about.
+  if (!verzoeker && !a.HasRole("beheerder")) return {};
+  if (!p.besluit_reden_enc && !p.verlenging_reden_enc) return {};
+  JH_ASSIGN_OR_RETURN(std::optional<crypto::DataKey> key,
+                      LoadDataKey(tx, env.vault, p.betrokkene_id));
+  if (!key) return {};
+  const auto open = [&](const std::optional<std::string>& enc, const std::string& veld,
+                        std::optional<std::string>& out) -> Status {
+    if (!enc) return {};
+    JH_ASSIGN_OR_RETURN(std::string tekst,
+                        Open(key, p.betrokkene_id, "verzoek/" + v.id + "/" + veld, *enc));
+    if (!tekst.empty()) out = std::move(tekst);
+    return {};
+  };
+  JH_TRY(open(p.besluit_reden_enc, "besluit", v.besluit_reden));
+  JH_TRY(open(p.verlenging_reden_enc, "verlenging", v.verlenging_reden));
   return {};
 }
 

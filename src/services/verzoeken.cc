@@ -18,7 +18,7 @@ constexpr const char* kVerzoekResource = "verzoek";
 constexpr const char* kKolommen =
     "id, soort, context, status, medeondertekening, ingediend_op, termijn, verlengd, "
     "besloten_op, betrokkene_id, verzoeker_id, verzoeker_rol, medeondertekend_door, compleet_op, "
-    "uitvoering";
+    "uitvoering, besluit_reden_enc, verlenging_reden_enc";
 
 struct Rij : VerzoekPartijen {
   Verzoek v;
@@ -35,6 +35,8 @@ Rij UitRij(const store::Row& r) {
   out.medeondertekend_door = r.OptText(12);
   out.compleet_op = r.OptText(13);
   if (auto u = r.OptText(14)) out.v.uitvoering = Uitvoering::FromJson(*u);
+  if (!r.IsNull(15)) out.besluit_reden_enc = r.Bytes(15);
+  if (!r.IsNull(16)) out.verlenging_reden_enc = r.Bytes(16);
   out.v.wacht_op = WachtOp(out.v.medeondertekening, out.verzoeker_rol);
   return out;
 }
@@ -241,6 +243,7 @@ Result<Verzoek> VerlengVerzoek(Env& env, const std::string& id, const std::strin
                  Weigering::kOnverwerkbaar));
   r->v.termijn = rules::Avg01Verlengd(rules::Avg01Termijn(ontvangen)).ToString();
   r->v.verlengd = true;
+  r->v.verlenging_reden = reden;
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     JH_ASSIGN_OR_RETURN(store::Value enc, Verzegel(tx, env, r->betrokkene_id,
                                                    "verzoek/" + id + "/verlenging", reden));
@@ -267,6 +270,7 @@ Result<Verzoek> BesluitVerzoek(Env& env, const std::string& id, const BesluitInv
   JH_TRY(ControleerUitvoering(env, u, toegewezen));
   r->v.status = in.besluit;
   r->v.besloten_op = env.clock.NowRfc3339();
+  r->v.besluit_reden = in.reden;
   const bool uitvoeren = toegewezen && r->v.soort != "inzage";
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
     r->v.uitvoering.reset();

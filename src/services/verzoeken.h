@@ -34,9 +34,10 @@ struct Verzoek {
   std::optional<std::string> besloten_op;
   std::optional<Uitvoering> uitvoering;  // what a granted request did
   // services/verzoek_weergave.h: whose co-signature is awaited (jeugdige | vertegenwoordiger);
-  // for a burger his part in it.
+  // for a burger his part in it; for the requesters and the handler the reasons given.
   std::optional<std::string> wacht_op;
   std::optional<bool> is_verzoeker, mag_medeondertekenen;
+  std::optional<std::string> besluit_reden, verlenging_reden;
 };
 
 struct BesluitInvoer {

@@ -1,5 +1,6 @@
 // The citizen's rights end to end: a joint Verwijsindex request of a youth of 14 and his
-// parents (VIR-15).
+// parents (VIR-15), the reasons of an extension and a refusal with the way to complain
+// (AVG 12(3), 12(4)).
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemo, startBrowser, signIn, open, check } from './harness.mjs';
@@ -58,7 +59,7 @@ async function vraag(soort, context, bsn) {
   await page.getByRole('button', { name: 'Verzoek indienen' }).click();
 }
 
-test('a youth of 14 asks and a parent co-signs on the page', async () => {
+test('a youth of 14 asks, a parent co-signs on the page, and the answer explains itself', async () => {
   await signIn(page, demo.url, await burger(DAAN));
   await vraag('inzage', 'verwijsindex', DAAN);
   const status = page.getByRole('status');
@@ -75,8 +76,25 @@ test('a youth of 14 asks and a parent co-signs on the page', async () => {
   await check(page, 'rechten-ouder-ondertekenen');
   await lijst.getByRole('button', { name: /^Mede ondertekenen/ }).click();
   await status.getByText(/U hebt het verzoek mee ondertekend\. U krijgt uiterlijk .* antwoord\./).waitFor();
+  await lijst.getByText(/^Antwoord uiterlijk/).waitFor();
   assert.equal(await lijst.getByRole('button', { name: /^Mede ondertekenen/ }).count(), 0);
 
+  // The handler extends the term and then refuses, each with a reason.
+  const open_ = await api(beheerder(), 'GET', '/api/v1/verzoeken');
+  const id = open_.body.resultaten.find((x) => x.context === 'verwijsindex').id;
+  assert.equal((await api(beheerder(), 'POST', `/api/v1/verzoeken/${id}/verlengingen`, { reden: 'Wij vragen drie meldingen op.' })).status, 200);
+  await signIn(page, demo.url, await burger(DAAN));
+  await open(page, demo.url, '#/mijn/verzoeken');
+  await lijst.getByText('De termijn is verlengd: Wij vragen drie meldingen op.').waitFor();
+  assert.equal((await api(beheerder(), 'POST', `/api/v1/verzoeken/${id}/besluiten`,
+    { besluit: 'afgewezen', reden: 'Over u staat niets in de Verwijsindex.' })).status, 201);
+  await page.reload();
+  await lijst.getByText('Reden: Over u staat niets in de Verwijsindex.').waitFor();
+  await lijst.getByText(/^Afgewezen op /).waitFor();
+  assert.equal(await lijst.getByText(/^Antwoord uiterlijk/).count(), 0, 'no term once decided');
+  await lijst.getByRole('link', { name: 'Dien een klacht in' }).waitFor();
+  await lijst.getByRole('link', { name: 'Autoriteit Persoonsgegevens' }).waitFor();
+  await check(page, 'rechten-afgewezen');
 });
 
 test('a parent asks for a youth of 14, who co-signs the request himself', async () => {

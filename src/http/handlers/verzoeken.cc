@@ -29,9 +29,12 @@ Json ToJson(const services::Verzoek& v) {
                            {"veiligThuisZakenVernietigd", u.vt_vernietigd},
                            {"veiligThuisZakenOntkoppeld", u.vt_ontkoppeld}};
   }
+  if (v.besloten_op) j["beslotenOp"] = *v.besloten_op;
   if (v.wacht_op) j["wachtOpMedeondertekeningVan"] = *v.wacht_op;
   if (v.is_verzoeker) j["isVerzoeker"] = *v.is_verzoeker;
   if (v.mag_medeondertekenen) j["magMedeondertekenen"] = *v.mag_medeondertekenen;
+  if (v.besluit_reden) j["besluitReden"] = *v.besluit_reden;
+  if (v.verlenging_reden) j["verlengingReden"] = *v.verlenging_reden;
   return j;
 }
 
@@ -42,10 +45,11 @@ NodePtr VerzoekSchema() {
       "toewijzing van een correctie of verwijdering, uitvoering: gecorrigeerd (de velden), "
       "verwijsindexRegistratiesVerwijderd, dossiersVernietigd, veiligThuisZakenVernietigd en "
       "veiligThuisZakenOntkoppeld (zaken die ook over anderen gaan blijven voor hen bewaard; "
-      "alleen de koppeling met de betrokkene vervalt, VT-09). Verder: "
+      "alleen de koppeling met de betrokkene vervalt, VT-09). Verder: beslotenOp; "
       "wachtOpMedeondertekeningVan (jeugdige of vertegenwoordiger) zolang die ontbreekt "
       "(VIR-15); voor een burger isVerzoeker (hij diende het in of ondertekende mee en kan de "
-      "inzage openen) en magMedeondertekenen.");
+      "inzage openen) en magMedeondertekenen; voor de verzoekers en de behandelaar "
+      "verlengingReden en besluitReden (AVG 12(3), 12(4)).");
 }
 
 std::vector<services::Correctie> CorrectiesUit(const Json& body) {
