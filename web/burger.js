@@ -1,12 +1,13 @@
 // The citizen: his data (through a granted inspection request, AVG-03), who processed it
 // (the processing log in plain language), his requests and complaints.
-import { h, datum, tabel, select, veld } from './dom.js';
+import { h, append, datum, tabel, select, veld } from './dom.js';
 import { get, post } from './api.js';
 import { bsnVeld, melding, formulier, knop, leeg, paginering } from './ui.js';
 
 const SOORT = { inzage: 'Inzage', correctie: 'Correctie', verwijdering: 'Verwijdering' };
 const CONTEXT = { verwijsindex: 'Verwijsindex', 'veilig-thuis': 'Veilig Thuis', jeugdhulp: 'Jeugdhulp' };
 const STATUS = { ontvangen: 'In behandeling', toegewezen: 'Toegewezen', afgewezen: 'Afgewezen' };
+const VELD = { voornamen: 'Voornamen', geslachtsnaam: 'Achternaam', geslacht: 'Geslacht' };
 const AP = 'https://autoriteitpersoonsgegevens.nl/';
 const FASE = {
   medewerker: 'Bij de medewerker of aanbieder', akj: 'Bij het AKJ (vertrouwenspersoon)',
@@ -29,7 +30,7 @@ export async function gegevens(main) {
 export async function inzage(main, match) {
   const z = await get(`/api/v1/verzoeken/${match[1]}/inzage?paginaGrootte=100`);
   const p = z.persoon;
-  main.append(h('p', {}, h('a', { href: '#/mijn' }, '← Mijn gegevens')),
+  append(main, [h('p', {}, h('a', { href: '#/mijn' }, '← Mijn gegevens')),
     h('h1', {}, `Inzage ${CONTEXT[z.context] || z.context}`),
     h('dl', { class: 'gegevens' },
       h('dt', {}, 'Naam'), h('dd', {}, `${p.voornamen} ${p.geslachtsnaam}`),
@@ -39,8 +40,11 @@ export async function inzage(main, match) {
     z.gegevens.length === 0 ? leeg('Er is niets vastgelegd.')
       : tabel('Wat er over u is vastgelegd', ['Datum', 'Soort', 'Status', 'Omschrijving'],
         z.gegevens.map((g) => [datum(g.datum), g.soort, g.status, g.omschrijving])),
+    z.correcties?.length ? [h('h2', {}, 'Verbeterde gegevens'),
+      tabel('Wat op verzoek is verbeterd (AVG), nieuwste eerst', ['Datum', 'Gegeven', 'Was', 'Is nu'],
+        z.correcties.map((c) => [datum(c.gecorrigeerdOp), VELD[c.veld] || c.veld, c.oudeWaarde, c.nieuweWaarde]))] : null,
     h('h2', {}, 'Wie heeft ze verwerkt'),
-    logtabel(z.logboek.resultaten));
+    logtabel(z.logboek.resultaten)]);
 }
 
 function logtabel(items) {
@@ -72,8 +76,23 @@ function wachtTekst(x) {
   return `Wacht op de handtekening van ${WACHT[x.wachtOpMedeondertekeningVan] || 'de andere partij'}. Daarna krijgt u binnen een maand antwoord.`;
 }
 
-// The column "Antwoord": the term, why it was extended, the decision with its reason, and
-// where to go when the requester disagrees (AVG 12(4)).
+// What a granted correction or erasure did (AVG-04), in words.
+function uitgevoerd(u) {
+  const regels = [];
+  if (u.gecorrigeerd?.length) regels.push(`Verbeterd: ${u.gecorrigeerd.map((v) => (VELD[v] || v).toLowerCase()).join(', ')}.`);
+  const aantal = (n, een, meer) => `${n} ${n === 1 ? een : meer}`;
+  if (u.verwijsindexRegistratiesVerwijderd) regels.push(`${aantal(u.verwijsindexRegistratiesVerwijderd, 'registratie', 'registraties')} in de Verwijsindex verwijderd.`);
+  if (u.dossiersVernietigd) regels.push(`${aantal(u.dossiersVernietigd, 'dossier', 'dossiers')} van de jeugdhulp vernietigd.`);
+  if (u.veiligThuisZakenVernietigd) regels.push(`${aantal(u.veiligThuisZakenVernietigd, 'zaak', 'zaken')} bij Veilig Thuis vernietigd.`);
+  if (u.veiligThuisZakenOntkoppeld) {
+    regels.push(`${aantal(u.veiligThuisZakenOntkoppeld, 'zaak gaat', 'zaken gaan')} ook over anderen en ${u.veiligThuisZakenOntkoppeld === 1 ? 'blijft' : 'blijven'} voor hen bewaard; de koppeling met de betrokkene is verwijderd.`);
+  }
+  if (regels.length === 0) regels.push('Er was niets (meer) vastgelegd om te verwijderen.');
+  return regels;
+}
+
+// The column "Antwoord": the term, why it was extended, the decision with its reason and
+// what was done, and where to go when the requester disagrees (AVG 12(4)).
 function antwoord(x, ondertekenen) {
   if (x.status === 'ontvangen') {
     if (x.medeondertekening === 'nodig') return [h('p', {}, wachtTekst(x)), x.magMedeondertekenen ? ondertekenen(x) : null];
@@ -83,6 +102,7 @@ function antwoord(x, ondertekenen) {
   const op = x.beslotenOp ? ` op ${datum(x.beslotenOp)}` : '';
   return [h('p', {}, `${STATUS[x.status] || x.status}${op}.`),
     x.besluitReden ? h('p', {}, `Reden: ${x.besluitReden}`) : null,
+    x.uitvoering ? uitgevoerd(x.uitvoering).map((r) => h('p', {}, r)) : null,
     x.status === 'afgewezen' && x.isVerzoeker ? h('p', {}, 'Niet eens met dit besluit? ',
       h('a', { href: '#/mijn/klachten' }, 'Dien een klacht in'), ' of ga naar de ',
       h('a', { href: AP }, 'Autoriteit Persoonsgegevens'), '.') : null];

@@ -1,6 +1,6 @@
 // The citizen's rights end to end: a joint Verwijsindex request of a youth of 14 and his
 // parents (VIR-15), the reasons of an extension and a refusal with the way to complain
-// (AVG 12(3), 12(4)).
+// (AVG 12(3), 12(4)) and what a correction did (AVG-04).
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemo, startBrowser, signIn, open, check } from './harness.mjs';
@@ -9,6 +9,7 @@ let demo;
 let browser;
 let page;
 const DAAN = '999900043';  // Daan de Vries, 14; his parents Johan and Sanne have authority
+const NOOR = '999900031';  // Noor de Vries, 10
 
 before(async () => {
   const [d, b] = await Promise.allSettled([startDemo(), startBrowser()]);
@@ -106,4 +107,18 @@ test('a parent asks for a youth of 14, who co-signs the request himself', async 
   const lijst = page.getByRole('table', { name: 'Uw verzoeken, nieuwste eerst' });
   await lijst.getByRole('button', { name: 'Mede ondertekenen: correctie Verwijsindex' }).click();
   await page.getByRole('status').getByText('U hebt het verzoek mee ondertekend').waitFor();
+});
+
+test('a correction shows what changed', async () => {
+  await signIn(page, demo.url, sanne());
+  await vraag('correctie', 'jeugdhulp', NOOR);
+  await page.getByRole('status').getByText('Uw verzoek is ontvangen').waitFor();
+  const open_ = await api(beheerder(), 'GET', '/api/v1/verzoeken');
+  const corr = open_.body.resultaten.find((x) => x.soort === 'correctie' && x.context === 'jeugdhulp');
+  assert.equal((await api(beheerder(), 'POST', `/api/v1/verzoeken/${corr.id}/besluiten`, {
+    besluit: 'toegewezen', reden: 'Gecorrigeerd.', correcties: [{ veld: 'voornamen', waarde: 'Noor Anna' }],
+  })).status, 201);
+  await page.reload();
+  const lijst = page.getByRole('table', { name: 'Uw verzoeken, nieuwste eerst' });
+  await lijst.getByText('Verbeterd: voornamen.').waitFor();
 });
