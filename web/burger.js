@@ -16,7 +16,8 @@ const FASE = {
 
 export async function gegevens(main) {
   const v = await get('/api/v1/mijn/verzoeken?paginaGrootte=100');
-  const inzagen = v.resultaten.filter((x) => x.soort === 'inzage' && x.status === 'toegewezen');
+  // Only the requesters open an inspection (a child sees that a parent asked, not the answer).
+  const inzagen = v.resultaten.filter((x) => x.soort === 'inzage' && x.status === 'toegewezen' && x.isVerzoeker);
   main.append(h('h1', {}, 'Mijn gegevens'),
     h('p', {}, 'Welke gegevens over u (of uw kind) zijn vastgelegd, ziet u na een verzoek om inzage. ',
       'Is zo’n verzoek toegewezen, dan opent u het hier.'),
@@ -103,6 +104,8 @@ function antwoord(x, ondertekenen) {
   return [h('p', {}, `${STATUS[x.status] || x.status}${op}.`),
     x.besluitReden ? h('p', {}, `Reden: ${x.besluitReden}`) : null,
     x.uitvoering ? uitgevoerd(x.uitvoering).map((r) => h('p', {}, r)) : null,
+    x.status === 'toegewezen' && x.soort === 'inzage' && x.isVerzoeker
+      ? h('p', {}, h('a', { href: `#/mijn/inzage/${x.id}` }, 'Bekijk de inzage')) : null,
     x.status === 'afgewezen' && x.isVerzoeker ? h('p', {}, 'Niet eens met dit besluit? ',
       h('a', { href: '#/mijn/klachten' }, 'Dien een klacht in'), ' of ga naar de ',
       h('a', { href: AP }, 'Autoriteit Persoonsgegevens'), '.') : null];

@@ -1,6 +1,7 @@
 // The citizen's rights end to end: a joint Verwijsindex request of a youth of 14 and his
 // parents (VIR-15), the reasons of an extension and a refusal with the way to complain
-// (AVG 12(3), 12(4)) and what a correction did (AVG-04).
+// (AVG 12(3), 12(4)), what a correction did (AVG-04) and links only to inspections the
+// reader may open.
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemo, startBrowser, signIn, open, check } from './harness.mjs';
@@ -109,16 +110,31 @@ test('a parent asks for a youth of 14, who co-signs the request himself', async 
   await page.getByRole('status').getByText('U hebt het verzoek mee ondertekend').waitFor();
 });
 
-test('a correction shows what changed', async () => {
+test('a correction shows what changed; a child gets no link to a parent\'s inspection', async () => {
   await signIn(page, demo.url, sanne());
   await vraag('correctie', 'jeugdhulp', NOOR);
   await page.getByRole('status').getByText('Uw verzoek is ontvangen').waitFor();
+  await vraag('inzage', 'veilig-thuis', DAAN);
+  await page.getByRole('status').getByText('Uw verzoek is ontvangen').waitFor();
   const open_ = await api(beheerder(), 'GET', '/api/v1/verzoeken');
   const corr = open_.body.resultaten.find((x) => x.soort === 'correctie' && x.context === 'jeugdhulp');
+  const inz = open_.body.resultaten.find((x) => x.soort === 'inzage' && x.context === 'veilig-thuis');
   assert.equal((await api(beheerder(), 'POST', `/api/v1/verzoeken/${corr.id}/besluiten`, {
     besluit: 'toegewezen', reden: 'Gecorrigeerd.', correcties: [{ veld: 'voornamen', waarde: 'Noor Anna' }],
   })).status, 201);
+  assert.equal((await api(beheerder(), 'POST', `/api/v1/verzoeken/${inz.id}/besluiten`,
+    { besluit: 'toegewezen', reden: 'Inzage verstrekt.' })).status, 201);
   await page.reload();
   const lijst = page.getByRole('table', { name: 'Uw verzoeken, nieuwste eerst' });
   await lijst.getByText('Verbeterd: voornamen.').waitFor();
+  await lijst.getByRole('link', { name: 'Bekijk de inzage' }).waitFor();
+
+  // Daan sees that his mother asked, but the inspection is hers to open.
+  await signIn(page, demo.url, await burger(DAAN));
+  await open(page, demo.url, '#/mijn');
+  await page.getByText('U hebt nog geen toegewezen verzoek om inzage.').waitFor();
+  assert.equal(await page.getByRole('link', { name: /^Inzage / }).count(), 0);
+  await open(page, demo.url, '#/mijn/verzoeken');
+  await page.getByRole('cell', { name: 'Toegewezen', exact: true }).waitFor();
+  assert.equal(await page.getByRole('link', { name: 'Bekijk de inzage' }).count(), 0);
 });
