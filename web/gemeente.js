@@ -1,7 +1,7 @@
 // The municipality: its assignments (toewijzingen), the bills of its providers (read for a
 // stated purpose, JW-01) and the regievoerder's signals with the afstemming between the
 // melders (VIR-09).
-import { h, datum, tabel, vinkje, select, veld, vandaag } from './dom.js';
+import { h, append, datum, tabel, vinkje, select, veld, vandaag } from './dom.js';
 import { get, post } from './api.js';
 import { melding, formulier, knop, leeg, paginering } from './ui.js';
 
@@ -42,13 +42,15 @@ export async function declaraties(main, _m, sessie) {
           euro(x.ingediendBedrag)])),
     paginering(d, toon));
   };
-  main.append(h('h1', {}, 'Declaraties'),
+  // append() of dom.js: a provider has no purpose form (null), which the native
+  // Element.append would print as the text "null".
+  append(main, [h('h1', {}, 'Declaraties'),
     h('p', {}, 'Alleen de gegevens die de wet voor een declaratie toestaat (JW-06). ',
       gemeente ? 'U leest ze voor een doel, dat in het logboek komt (JW-01).' : ''),
     msg.el,
     gemeente ? formulier({ 'aria-label': 'Doel kiezen' }, [veld('Doel van het inzien', doel), knop('Tonen')],
       msg, () => toon(1)) : null,
-    lijst);
+    lijst]);
   await toon(1);
 }
 

@@ -1,7 +1,7 @@
 // Veilig Thuis: the case list with the terms that are due (VT-05, VT-06), a new melding,
 // and the case page with its steps: investigation, informing, handover (VT-07), the
 // reporter-identity decision (VT-04) and closing.
-import { h, datum, tabel, vinkje, select, veld, vandaag } from './dom.js';
+import { h, append, datum, tabel, vinkje, select, veld, vandaag } from './dom.js';
 import { get, post } from './api.js';
 import { bsnVeld, melding, formulier, knop, leeg, paginering } from './ui.js';
 
@@ -99,7 +99,9 @@ export async function zaak(main, match) {
   }
   const open = z.status !== 'afgesloten';
   const onderzoek = (z.onderzoeken || [])[0];
-  main.append(
+  // append() of dom.js: the optional parts below are null when absent, which the native
+  // Element.append would print as the text "null".
+  append(main, [
     h('p', {}, h('a', { href: '#/veilig-thuis' }, '← Alle zaken')),
     h('h1', {}, `Zaak ${id.slice(-8)} — ${z.soort || ''}`),
     msg.el,
@@ -129,7 +131,7 @@ export async function zaak(main, match) {
       h('ul', {}, z.overdrachten.map((o) => h('li', {}, `${datum(o.overgedragenOp)} aan ${o.soort}`,
         o.gemeenteGeinformeerd ? ` (gemeente ${o.gemeenteGeinformeerd} geïnformeerd)` : '')))) : null,
     open ? await acties(z, msg, herlaad, onderzoek) : null,
-    z.soort === 'melding' && (z.betrokkenen || []).length ? identiteit(z, msg) : null);
+    z.soort === 'melding' && (z.betrokkenen || []).length ? identiteit(z, msg) : null]);
 }
 
 function geluktBericht(tekst) {

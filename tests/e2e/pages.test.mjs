@@ -120,6 +120,7 @@ test('a Veilig Thuis case from melding to handover', async () => {
   await page.getByRole('status').getByText('Het onderzoek is gestart.').waitFor();
   await page.getByText(/Beslissen over vervolg uiterlijk/).waitFor();
   await check(page, 'veilig-thuis-zaak');
+  assert.doesNotMatch(await page.locator('main').innerText(), /\bnull\b/, 'no absent part printed as "null"');
 
   // The mother asks who reported; the reporter did not consent (VT-04).
   const wie = page.getByLabel('Wie vraagt het');
@@ -238,4 +239,5 @@ test('the municipality: signals and afstemming, assignments, bills and statistic
   await open(page, demo.url, '#/declaraties');
   await page.getByRole('table', { name: 'Declaraties, nieuwste eerst' }).getByRole('cell', { name: '999900043' }).waitFor();
   await check(page, 'aanbieder-declaraties');
+  assert.doesNotMatch(await page.locator('main').innerText(), /\bnull\b/, 'no absent part printed as "null"');
 });
