@@ -29,8 +29,10 @@ export function bsnVeld(label, name = 'bsn', required = true) {
 }
 
 // A region for the result of an action: role=status for success, role=alert for refusals.
+// It takes focus (tabindex -1) so that after a submit the keyboard and the screen reader
+// continue at the result instead of at the top of the page (WCAG 2.4.3).
 export function melding() {
-  const el = h('div', { class: 'melding', 'aria-live': 'polite' });
+  const el = h('div', { class: 'melding', 'aria-live': 'polite', tabindex: '-1' });
   return {
     el,
     goed(...lines) {
@@ -53,7 +55,10 @@ export function melding() {
 }
 
 // A form whose submit runs `action(form)`; the button is disabled meanwhile, and an error
-// is shown in `msg` with the rule that refused.
+// is shown in `msg` with the rule that refused. Disabling the button loses the focus, so it
+// then moves on (WCAG 2.4.3, 3.3.1): to the first field the server named in invalidParams,
+// or the field the action's own check focused before it showed its error (both marked
+// aria-invalid), else to the message.
 export function formulier(attrs, children, msg, action) {
   const form = h('form', { novalidate: true, ...attrs }, children);
   form.addEventListener('submit', async (ev) => {
@@ -61,15 +66,42 @@ export function formulier(attrs, children, msg, action) {
     const button = form.querySelector('button[type=submit]');
     if (button) button.disabled = true;
     msg.leeg();
+    for (const el of form.querySelectorAll('[data-fout]')) ongemarkeerd(el);
+    let veld = null;
+    let geweigerd = false;
     try {
       await action(form);
     } catch (err) {
+      geweigerd = true;
       msg.fout(err);
+      veld = (err?.problem?.invalidParams || [])
+        .map((ip) => form.querySelector(`[name="${CSS.escape(String(ip.name))}"]`))
+        .filter(Boolean).map(gemarkeerd)[0];
     } finally {
       if (button) button.disabled = false;
     }
+    const nu = document.activeElement;
+    const eigenCheck = !geweigerd && msg.el.classList.contains('fout') && nu !== button && form.contains(nu);
+    if (veld) veld.focus();
+    else if (eigenCheck) gemarkeerd(nu);
+    else if (msg.el.isConnected && msg.el.hasChildNodes()) msg.el.focus();
   });
   return form;
+}
+
+// A field named by an error is aria-invalid until it is edited or the form is sent again.
+function gemarkeerd(el) {
+  el.setAttribute('aria-invalid', 'true');
+  el.setAttribute('data-fout', '');
+  // Capture: before a field's own check (bsnVeld), which may mark it again.
+  el.addEventListener('input', () => ongemarkeerd(el), { once: true, capture: true });
+  return el;
+}
+
+function ongemarkeerd(el) {
+  if (!el.hasAttribute('data-fout')) return;
+  el.removeAttribute('data-fout');
+  el.removeAttribute('aria-invalid');
 }
 
 export function knop(text, attrs = {}) {

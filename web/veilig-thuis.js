@@ -87,7 +87,11 @@ export async function zaak(main, match) {
   const herlaad = async (tekst) => {
     main.replaceChildren();
     await zaak(main, match);
-    if (tekst) main.querySelector('.melding')?.replaceWith(geluktBericht(tekst));
+    if (!tekst) return;
+    // The form that was sent is gone with the old page: the focus goes to its result.
+    const bericht = geluktBericht(tekst);
+    main.querySelector('.melding')?.replaceWith(bericht);
+    bericht.focus();
   };
   if (!z.soort) {  // the reporter's view: status and steps only (VT-04)
     main.append(h('h1', {}, `Uw melding bij Veilig Thuis (zaak ${id.slice(-8)})`),
@@ -135,7 +139,7 @@ export async function zaak(main, match) {
 }
 
 function geluktBericht(tekst) {
-  return h('div', { class: 'melding goed', role: 'status' }, h('p', {}, tekst));
+  return h('div', { class: 'melding goed', role: 'status', tabindex: '-1' }, h('p', {}, tekst));
 }
 
 async function acties(z, msg, herlaad, onderzoek) {
@@ -200,10 +204,11 @@ function identiteit(z, msg) {
         verzoekerId: verzoeker.value, bedreigingSlachtoffer: slachtoffer.checked,
         bedreigingMelder: melderB.checked, verstoringVertrouwensrelatie: relatie.checked,
       });
-      uitkomst.replaceChildren(h('div', { class: `melding ${b.besluit === 'verstrekken' ? 'goed' : 'let-op'}`, role: 'status' },
+      uitkomst.replaceChildren(h('div', { class: `melding ${b.besluit === 'verstrekken' ? 'goed' : 'let-op'}`, role: 'status', tabindex: '-1' },
         h('p', {}, h('strong', {}, b.besluit === 'verstrekken' ? 'Identiteit verstrekken' : 'Identiteit niet verstrekken'), ` (regel ${b.regel}).`),
         b.gronden.length ? h('p', {}, `Gronden: ${b.gronden.join(', ')}.`) : null,
         b.melder ? h('p', {}, `Melder: ${b.melder.naam || ''}${b.melder.telefoon ? `, ${b.melder.telefoon}` : ''}`) : null));
+      uitkomst.firstChild.focus();
     }),
     uitkomst);
 }

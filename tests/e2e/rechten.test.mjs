@@ -1,7 +1,7 @@
 // The citizen's rights end to end: a joint Verwijsindex request of a youth of 14 and his
 // parents (VIR-15), the reasons of an extension and a refusal with the way to complain
-// (AVG 12(3), 12(4)), what a correction did (AVG-04) and links only to inspections the
-// reader may open.
+// (AVG 12(3), 12(4)), what a correction did (AVG-04), links only to inspections the reader
+// may open, and where the focus goes after sending a form (WCAG 2.4.3, 3.3.1).
 import { test, before, after, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDemo, startBrowser, signIn, open, check } from './harness.mjs';
@@ -61,11 +61,17 @@ async function vraag(soort, context, bsn) {
   await page.getByRole('button', { name: 'Verzoek indienen' }).click();
 }
 
+const gefocust = () => page.evaluate(() => {
+  const el = document.activeElement;
+  return { role: el.getAttribute('role'), name: el.getAttribute('name'), invalid: el.getAttribute('aria-invalid'), tekst: el.textContent };
+});
+
 test('a youth of 14 asks, a parent co-signs on the page, and the answer explains itself', async () => {
   await signIn(page, demo.url, await burger(DAAN));
   await vraag('inzage', 'verwijsindex', DAAN);
   const status = page.getByRole('status');
   await status.getByText('Een ouder of voogd met gezag moet het mee ondertekenen').waitFor();
+  assert.equal((await gefocust()).role, 'status', 'the focus moves to the result');
   const lijst = page.getByRole('table', { name: 'Uw verzoeken, nieuwste eerst' });
   await lijst.getByText('Wacht op de handtekening van een ouder of voogd met gezag').waitFor();
   assert.equal(await page.getByText(/andere ouder/).count(), 0);
@@ -78,6 +84,7 @@ test('a youth of 14 asks, a parent co-signs on the page, and the answer explains
   await check(page, 'rechten-ouder-ondertekenen');
   await lijst.getByRole('button', { name: /^Mede ondertekenen/ }).click();
   await status.getByText(/U hebt het verzoek mee ondertekend\. U krijgt uiterlijk .* antwoord\./).waitFor();
+  assert.equal((await gefocust()).role, 'status');
   await lijst.getByText(/^Antwoord uiterlijk/).waitFor();
   assert.equal(await lijst.getByRole('button', { name: /^Mede ondertekenen/ }).count(), 0);
 
@@ -137,4 +144,27 @@ test('a correction shows what changed; a child gets no link to a parent\'s inspe
   await open(page, demo.url, '#/mijn/verzoeken');
   await page.getByRole('cell', { name: 'Toegewezen', exact: true }).waitFor();
   assert.equal(await page.getByRole('link', { name: 'Bekijk de inzage' }).count(), 0);
+});
+
+test('after sending a form the focus is on the message or on the field in error', async () => {
+  await signIn(page, demo.url, await burger(DAAN));
+  await open(page, demo.url, '#/mijn/verzoeken');
+  const bsn = page.getByLabel(/BSN van degene/);
+  // Its own check: the BSN field.
+  await bsn.fill('999900044');
+  await page.getByRole('button', { name: 'Verzoek indienen' }).click();
+  await page.getByRole('alert').getByText('Het BSN klopt niet').waitFor();
+  assert.deepEqual(await gefocust().then((f) => [f.name, f.invalid]), ['betrokkeneBsn', 'true']);
+  // A refusal of the server without a field: the message.
+  await bsn.fill(NOOR);
+  await page.getByRole('button', { name: 'Verzoek indienen' }).click();
+  await page.getByRole('alert').getByText(/AVG-02|VIR-15/).waitFor();
+  assert.equal((await gefocust()).role, 'alert');
+  // A field the server names (invalidParams): marked and focused.
+  await page.getByLabel('Wat wilt u?').evaluate((s) => { s.append(new Option('Inzien', 'inzien')); s.value = 'inzien'; });
+  await bsn.fill(DAAN);
+  await page.getByRole('button', { name: 'Verzoek indienen' }).click();
+  await page.getByRole('alert').getByText(/^soort:/).waitFor();
+  assert.deepEqual(await gefocust().then((f) => [f.name, f.invalid]), ['soort', 'true']);
+  await check(page, 'rechten-fout-veld');
 });
