@@ -6,6 +6,7 @@
 
 #include "audit/trail.h"
 #include "core/log.h"
+#include "services/vernietiging.h"
 #include "services/write.h"
 #include "store/sqlite_backup.h"
 
@@ -42,6 +43,24 @@ Status CopyInto(const std::filesystem::path& from, const std::filesystem::path& 
   return SyncFile(parent);
 }
 
+// AVG-04: an erasure after the backup must survive its restore. The backup still holds the
+// sealed keys of what was destroyed since; the ledger names them, and each is destroyed
+// again through the path that destroyed it first (keys, tokens, links, processing records).
+Status ReapplyErasures(const DataDir& dir, services::Env& env, bool ledger_found) {
+  // A directory without the ledger (a fresh one with only the master key copied in,
+  // docs/operations.md) cannot tell what was erased after the backup: say so.
+  if (!ledger_found) log::Warn("restore-without-erasure-ledger");
+  JH_ASSIGN_OR_RETURN(std::vector<store::Vernietigd> ledger,
+                      store::ErasureLedger::Read(dir.ErasureLedger()));
+  JH_ASSIGN_OR_RETURN(services::Herhaling again, services::HerhaalVernietigingen(env, ledger));
+  JH_TRY(services::FlushTrail(env));
+  log::Warn("restore-erasures-reapplied", {{"ledger", static_cast<int64_t>(ledger.size())},
+                                           {"personen", again.personen},
+                                           {"vt_zaken", again.vt_zaken},
+                                           {"dossiers", again.dossiers}});
+  return {};
+}
+
 }  // namespace
 
 Status BackupDataDir(const DataDir& dir, const std::filesystem::path& to) {
@@ -70,6 +89,7 @@ Status RestoreDataDir(const DataDir& dir, const std::filesystem::path& from, con
         "De database is in gebruik (of niet netjes afgesloten): stop de server, start en stop "
         "hem zo nodig eenmaal, en herstel dan.");
   }
+  const bool ledger_found = std::filesystem::exists(dir.ErasureLedger(), ec);
   JH_TRY(CopyInto(from, dir.Database()));
   for (const char* suffix : {"-wal", "-shm"}) {
     std::filesystem::path f = dir.Database();
@@ -81,11 +101,16 @@ Status RestoreDataDir(const DataDir& dir, const std::filesystem::path& from, con
   JH_ASSIGN_OR_RETURN(Opened opened, OpenDataDir(dir));
   audit::Trail trail = audit::SystemTrail(*opened.vault, clock);
   auth::Actor system = auth::Actor::System();
-  services::Env env{*opened.store, *opened.vault, clock, &trail, &system};
+  services::Env env{*opened.store, *opened.vault, clock, &trail, &system, opened.ledger.get()};
   services::Decide(env, audit::Decision{"restore", "opslag", "", true, "", "",
                                         "Herstel uit een back-up: latere verslagen vervallen."});
   JH_TRY(services::FlushTrail(env));
   log::Warn("restored", {{"from", from.filename().string()}});
+  if (Status again = ReapplyErasures(dir, env, ledger_found); !again.ok()) {
+    return Error::Unavailable(
+        "Het herstel is niet af: de vernietigingen uit de ledger zijn niet opnieuw uitgevoerd (" +
+        again.error().message + "). Start de server niet; herstel opnieuw.");
+  }
   return {};
 }
 

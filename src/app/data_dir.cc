@@ -173,6 +173,7 @@ Result<Opened> OpenDataDir(const DataDir& dir, const store::SqliteOptions& optio
   }
   Opened out;
   JH_ASSIGN_OR_RETURN(out.vault, crypto::Vault::Open(dir.KeyFile()));
+  JH_ASSIGN_OR_RETURN(out.ledger, store::ErasureLedger::Open(dir.ErasureLedger()));
   // Shared with the hook, which the store keeps until its writer thread has stopped. Lane 0's
   // file is opened now, so that a directory that cannot hold it fails here.
   auto files = std::make_shared<LaneCheckpointFiles>(dir);

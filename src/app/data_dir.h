@@ -1,5 +1,6 @@
 // The data directory: DIR/master.key (mode 0600), DIR/jeugdhulp.db (SQLite, WAL),
-// DIR/audit.checkpoint (the audit chain heads of lane 0, audit/checkpoint.h). The directory
+// DIR/audit.checkpoint (the audit chain heads of lane 0, audit/checkpoint.h),
+// DIR/vernietigingen.ledger (every destroyed data key, store/erasure_ledger.h). The directory
 // itself is created with mode 0700. With a PostgreSQL URL the data lives in that database
 // instead of jeugdhulp.db; the master key and this machine's checkpoints stay in DIR, one
 // per chain lane its processes appended to (DIR/audit.checkpoint.baan-N, audit/chain.h).
@@ -13,6 +14,7 @@
 #include "core/clock.h"
 #include "core/result.h"
 #include "crypto/vault.h"
+#include "store/erasure_ledger.h"
 #include "store/store.h"
 
 namespace jh::app {
@@ -23,6 +25,7 @@ struct DataDir {
   std::string database_url;
   std::filesystem::path KeyFile() const { return root / "master.key"; }
   std::filesystem::path Database() const { return root / "jeugdhulp.db"; }
+  std::filesystem::path ErasureLedger() const { return root / "vernietigingen.ledger"; }
   std::filesystem::path AuditCheckpoint(int64_t lane = 0) const {
     return root / (lane == 0 ? std::string("audit.checkpoint")
                              : "audit.checkpoint.baan-" + std::to_string(lane));
@@ -40,6 +43,8 @@ struct Opened {
   // Checkpoints the audit chain heads after every commit (the checkpoint lives as long as
   // the store: its after-commit hook owns it).
   std::unique_ptr<store::Store> store;
+  // Every key destruction through this store is recorded here first (services::Env::ledger).
+  std::unique_ptr<store::ErasureLedger> ledger;
 };
 
 // Creates the directory, the master key and the store, and a first beheerder with a token,

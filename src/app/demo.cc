@@ -63,7 +63,7 @@ const Person kPeople[] = {
 Status SeedJeugdhulp(services::Env& env, const std::map<std::string, auth::Actor>& actors,
                      const std::string& aanbieder, const std::vector<std::string>& ids) {
   auto as = [&](const char* email) {
-    return services::Env{env.store, env.vault, env.clock, env.trail, &actors.at(email)};
+    return services::Env{env.store, env.vault, env.clock, env.trail, &actors.at(email), env.ledger};
   };
   auto fail = [](const char* what) { return Error::Internal(std::string("demo: ") + what); };
   const Date today = env.clock.Today();

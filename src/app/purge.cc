@@ -11,7 +11,7 @@ namespace jh::app {
 Result<PurgeSummary> Purge(const services::Env& base) {
   audit::Trail trail = audit::SystemTrail(base.vault, base.clock);
   auth::Actor system = auth::Actor::System();
-  services::Env env{base.store, base.vault, base.clock, &trail, &system};
+  services::Env env{base.store, base.vault, base.clock, &trail, &system, base.ledger};
   PurgeSummary summary;
   JH_ASSIGN_OR_RETURN(summary.verwijsindex, services::PurgeVerwijsindex(env));
   JH_ASSIGN_OR_RETURN(summary.veilig_thuis, services::PurgeVeiligThuis(env));

@@ -94,7 +94,7 @@ int Serve(const ServeOptions& options, const std::function<Status(services::Env&
     return 2;
   }
   Clock clock(options.today);
-  services::Env env{*opened->store, *opened->vault, clock};
+  services::Env env{*opened->store, *opened->vault, clock, nullptr, nullptr, opened->ledger.get()};
   if (before_serve) {
     Status st = before_serve(env);
     if (!st.ok()) {

@@ -175,7 +175,8 @@ int RunPurge(const CommonOptions& o) {
   auto opened = app::OpenDataDir(Dir(o));
   if (!opened.ok()) return Fail(opened.error().message);
   Clock clock(today);
-  auto summary = app::Purge(services::Env{*opened->store, *opened->vault, clock});
+  auto summary = app::Purge(
+      services::Env{*opened->store, *opened->vault, clock, nullptr, nullptr, opened->ledger.get()});
   if (!summary.ok()) {
     std::fprintf(stderr, "jeugdhulp: purge mislukt: %s\n", summary.error().message.c_str());
     return 1;
@@ -281,7 +282,7 @@ int RunAdmin(const CommonOptions& o) {
   std::optional<Date> today;
   if (!o.today.empty()) today = Date::Parse(o.today);
   Clock clock(today);
-  services::Env env{*opened->store, *opened->vault, clock};
+  services::Env env{*opened->store, *opened->vault, clock, nullptr, nullptr, opened->ledger.get()};
   api::Api api(env, nullptr, kApiVersion);
   api::RegisterAll(api);
   http::Request req;

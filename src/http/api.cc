@@ -113,7 +113,8 @@ Result<Reply> Api::Dispatch(http::Request& req, const Operation& op, const auth:
     trail.emplace(audit::TraceIds{req.trace.trace_id, req.trace.span_id, req.trace.parent_span_id},
                   who, env_.vault, env_.clock);
   }
-  services::Env env{env_.store, env_.vault, env_.clock, trail ? &*trail : nullptr, who};
+  audit::Trail* request_trail = trail ? &*trail : nullptr;
+  services::Env env{env_.store, env_.vault, env_.clock, request_trail, who, env_.ledger};
 
   Result<Reply> result = [&]() -> Result<Reply> {
     if (who != nullptr && op.access != Access::kPublic) {

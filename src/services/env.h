@@ -8,6 +8,10 @@
 #include "crypto/vault.h"
 #include "store/store.h"
 
+namespace jh::store {
+class ErasureLedger;
+}
+
 namespace jh::services {
 
 struct Env {
@@ -16,6 +20,9 @@ struct Env {
   const Clock& clock;
   audit::Trail* trail = nullptr;       // nullptr: no audit (seeding, tests of pure storage)
   const auth::Actor* actor = nullptr;  // nullptr: the system
+  // Where every destroyed data key is recorded before its destruction commits, so that a
+  // restore can destroy it again (store/erasure_ledger.h); nullptr: not recorded (tests).
+  store::ErasureLedger* ledger = nullptr;
 };
 
 }  // namespace jh::services

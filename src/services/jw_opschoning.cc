@@ -2,6 +2,7 @@
 
 #include "audit/register.h"
 #include "rules/jw.h"
+#include "services/vernietiging.h"
 #include "services/write.h"
 
 namespace jh::services {
@@ -13,6 +14,7 @@ constexpr int64_t kJwOpschoningBatch = 500;
 Status Vernietig(store::Tx& tx, Env& env, const std::string& dossier_id,
                  const std::string& persoon_id, const char* naam) {
   const std::string now = env.clock.NowRfc3339();
+  JH_TRY(VernietigingVastleggen(env, "jw-dossier", dossier_id));
   JH_TRY(tx.Exec("UPDATE data_keys SET sealed = NULL, vernietigd_op = $2 WHERE owner_id = $1",
                  {dossier_id, now}));
   JH_TRY(
@@ -51,6 +53,16 @@ Result<JwOpschoning> PurgeJeugdhulp(Env& env) {
     if (n < kJwOpschoningBatch) break;
   }
   return out;
+}
+
+Status JwVernietigDossier(store::Tx& tx, Env& env, const std::string& dossier_id,
+                          const char* naam) {
+  JH_ASSIGN_OR_RETURN(
+      store::Rows rows,
+      tx.Query("SELECT persoon_id FROM jw_dossiers WHERE id = $1 AND vernietigd_op IS NULL",
+               {dossier_id}));
+  if (rows.empty()) return {};
+  return Vernietig(tx, env, dossier_id, rows[0].OptText(0).value_or(""), naam);
 }
 
 Status JwOntkoppelPersoon(store::Tx& tx, Env& env, const std::string& persoon_id) {

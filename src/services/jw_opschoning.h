@@ -18,6 +18,11 @@ struct JwOpschoning {
 // processing records. Safe to run at any time and more than once.
 [[nodiscard]] Result<JwOpschoning> PurgeJeugdhulp(Env& env);
 
+// Inside a write: destroys one dossier as above, if it exists and is not destroyed yet (a
+// restore destroying again what the erasure ledger names), with a record named `naam`.
+[[nodiscard]] Status JwVernietigDossier(store::Tx& tx, Env& env, const std::string& dossier_id,
+                                        const char* naam);
+
 // Inside the transaction that erases a person (AVG-04): destroys his dossiers the same way.
 [[nodiscard]] Status JwOntkoppelPersoon(store::Tx& tx, Env& env, const std::string& persoon_id);
 

@@ -2,6 +2,7 @@
 
 #include "audit/register.h"
 #include "rules/vt.h"
+#include "services/vernietiging.h"
 #include "services/vt_zaak_opslag.h"
 #include "services/write.h"
 
@@ -28,6 +29,7 @@ constexpr const char* kDelen[] = {
 Status VernietigVtZaak(store::Tx& tx, Env& env, const std::string& id, const std::string& now,
                        const std::string& naam) {
   JH_ASSIGN_OR_RETURN(VtZaakRij z, LoadVtZaak(tx, id));
+  JH_TRY(VernietigingVastleggen(env, "vt-zaak", id));
   LogVtZaak(env, audit::kVtBewaring, naam, z);
   for (const char* sql : kDelen) JH_TRY(tx.Exec(sql, {id}));
   JH_TRY(tx.Exec("UPDATE data_keys SET sealed = NULL, vernietigd_op = $2 WHERE owner_id = $1",

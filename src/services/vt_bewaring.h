@@ -1,6 +1,7 @@
 // Retention of Veilig Thuis files (VT-08, Wmo 5.3.4(2)): a case is kept twenty years from its
 // last change, then destroyed — its data key is destroyed (crypto-shredding: every sealed
-// text and reporter detail, also in old WAL frames and backups, becomes unreadable), its links
+// text and reporter detail, also in old WAL frames, becomes unreadable; a backup's copy of the
+// key is destroyed again by `restore`, from the erasure ledger), its links
 // to persons and its parts are deleted, and only the bare row (id, Veilig Thuis, dates)
 // remains so the processing log keeps pointing at something.
 #pragma once

@@ -1,10 +1,12 @@
 // jeugdhulp backup and restore (SQLite): a backup taken under a write load restores to a
 // store that serves and verifies; what came after the backup is gone, and the restore says
 // so in the decision log. A restore is refused with the wrong master key and while a server
-// runs on the directory.
+// runs on the directory. An erasure made after the backup survives its restore (AVG-04).
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include "support/server_process.h"
@@ -118,6 +120,71 @@ TEST(Backup, RefusesAMasterKeyThatDoesNotFit) {
   EXPECT_EQ(code, 1) << out;
   std::tie(code, out) = ServerProcess::Run({"audit", "verify", "--data", other});
   EXPECT_EQ(code, 0) << out;  // untouched
+}
+
+TEST(Backup, Avg04AnErasureAfterTheBackupSurvivesItsRestore) {
+  if (ServerProcess::OnPostgres()) {
+    GTEST_SKIP()
+        << "backup/restore are SQLite's; PostgreSQL uses pg_basebackup (docs/operations.md)";
+  }
+  auto server = ServerProcess::Start();
+  ASSERT_NE(server, nullptr);
+  HttpClient client(server->port());
+  const std::string& token = server->beheerder_token();
+  auto created = JsonRequest(client, "POST", "/api/v1/personen", BackupPersoon("999910012"), token);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string anna = BodyJson(created)["id"];
+  auto issued =
+      JsonRequest(client, "POST", "/api/v1/burgers/tokens", {{"bsn", "999910012"}}, token);
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  const std::string burger = BodyJson(issued)["token"];
+  const auto root = server->data_dir().parent_path();
+  const std::string file = (root / "backup.db").string();
+  auto [code, out] =
+      ServerProcess::Run({"backup", "--data", server->data_dir().string(), "--to", file});
+  ASSERT_EQ(code, 0) << out;
+
+  ASSERT_EQ(JsonRequest(client, "DELETE", "/api/v1/personen/" + anna, json(), token).status, 200);
+  ASSERT_EQ(server->Stop(), 0);
+  // The ledger names her by id only.
+  std::ifstream in(server->data_dir() / "vernietigingen.ledger");
+  std::stringstream ledger;
+  ledger << in.rdbuf();
+  EXPECT_EQ(ledger.str(), "persoon " + anna + "\n");
+
+  auto restored = ServerProcess::RunWithInput(
+      {"restore", "--data", server->data_dir().string(), "--from", file});
+  ASSERT_EQ(restored.code, 0) << restored.out << restored.err;
+  EXPECT_NE(restored.err.find("restore-erasures-reapplied"), std::string::npos) << restored.err;
+  EXPECT_EQ(restored.err.find("999910012"), std::string::npos);
+  std::tie(code, out) =
+      ServerProcess::Run({"audit", "verify", "--data", server->data_dir().string()});
+  EXPECT_EQ(code, 0) << out;
+
+  ASSERT_TRUE(server->Restart());
+  HttpClient again(server->port());
+  EXPECT_EQ(JsonRequest(again, "GET", "/api/v1/personen/" + anna, json(), token).status, 404);
+  EXPECT_EQ(
+      again.Request("GET", "/api/v1/mijn/logboek", "", {{"Authorization", "Bearer " + burger}})
+          .status,
+      401);
+  EXPECT_EQ(
+      JsonRequest(again, "POST", "/api/v1/burgers/tokens", {{"bsn", "999910012"}}, token).status,
+      422);
+  ASSERT_EQ(server->Stop(), 0);
+
+  // Into a fresh directory with the master key and the ledger copied: erased there too.
+  const auto fresh = root / "fresh";
+  std::filesystem::create_directory(fresh);
+  std::filesystem::permissions(fresh, std::filesystem::perms::owner_all);
+  for (const char* name : {"master.key", "vernietigingen.ledger"}) {
+    std::filesystem::copy_file(server->data_dir() / name, fresh / name);
+  }
+  restored = ServerProcess::RunWithInput({"restore", "--data", fresh.string(), "--from", file});
+  ASSERT_EQ(restored.code, 0) << restored.out << restored.err;
+  std::tie(code, out) =
+      ServerProcess::Run({"admin", "--data", fresh.string(), "GET", "/api/v1/personen/" + anna});
+  EXPECT_EQ(code, 1) << out;
 }
 
 }  // namespace
