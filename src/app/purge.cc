@@ -17,6 +17,16 @@ Result<PurgeSummary> Purge(const services::Env& base) {
   JH_ASSIGN_OR_RETURN(summary.veilig_thuis, services::PurgeVeiligThuis(env));
   JH_ASSIGN_OR_RETURN(summary.jeugdhulp, services::PurgeJeugdhulp(env));
   JH_TRY(services::FlushTrail(env));
+  // VT-08, JW-09, AVG-04: a destroyed key must not live on in old page images of the WAL
+  // until some later checkpoint reuses it; erasure and VT-09 destruction do the same.
+  const auto& v = summary.verwijsindex;
+  if (v.verwijderd + v.vernietigd + summary.veilig_thuis.vernietigd +
+          summary.jeugdhulp.dossiers_vernietigd >
+      0) {
+    if (Status forgot = env.store.ForgetOverwritten(); !forgot.ok()) {
+      log::Warn("erasure-wal-not-truncated", {{"reason", forgot.error().message}});
+    }
+  }
   return summary;
 }
 
