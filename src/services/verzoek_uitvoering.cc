@@ -122,9 +122,9 @@ Status VerwijderVeiligThuis(store::Tx& tx, Env& env, const UitTeVoeren& u, Uitvo
       JH_TRY(VernietigVtZaak(tx, env, z.id, now, "zaak vernietigen op verzoek (VT-09)"));
       ++out.vt_vernietigd;
     } else {
+      // Unlinking is no change to the file: its VT-08 term does not restart.
       JH_TRY(tx.Exec("DELETE FROM vt_betrokkenen WHERE zaak_id = $1 AND persoon_id = $2",
                      {z.id, u.persoon_id}));
-      JH_TRY(TouchVtZaak(tx, env, z.id));
       Processed(env, audit::kVtBewaring, "koppeling met zaak verwijderen op verzoek (VT-09)",
                 "persoon", u.persoon_id);
       ++out.vt_ontkoppeld;

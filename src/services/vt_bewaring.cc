@@ -48,8 +48,8 @@ Result<int64_t> OntkoppelVtPersoon(store::Tx& tx, Env& env, const std::string& p
       store::Rows rows,
       tx.Query("SELECT zaak_id FROM vt_betrokkenen WHERE persoon_id = $1", {persoon_id}));
   if (rows.empty()) return int64_t{0};
+  // Unlinking is no change to the file: the VT-08 term of the cases does not restart.
   JH_TRY(tx.Exec("DELETE FROM vt_betrokkenen WHERE persoon_id = $1", {persoon_id}));
-  for (const store::Row& r : rows) JH_TRY(TouchVtZaak(tx, env, r.Text(0)));
   Processed(env, audit::kVtBewaring, "koppelingen met zaken verwijderen", "persoon", persoon_id);
   return static_cast<int64_t>(rows.size());
 }

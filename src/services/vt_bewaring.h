@@ -28,7 +28,8 @@ struct VtBewaring {
 
 // Inside a write that erases the person (AVG-04, DELETE /personen/{id}): his links to cases
 // go, so no case points at an erased row; the cases stay for the others they are about
-// (their retention is VT-08's). Returns how many links were removed.
+// (their retention is VT-08's, and unlinking does not restart it). Returns how many links
+// were removed.
 [[nodiscard]] Result<int64_t> OntkoppelVtPersoon(store::Tx& tx, Env& env,
                                                  const std::string& persoon_id);
 
