@@ -29,7 +29,7 @@ Result<Vernietiging> VernietigPersoon(Env& env, const std::string& id) {
     JH_TRY(VernietigingVastleggen(env, "persoon", id));
     JH_TRY(VirOntkoppelPersoon(tx, env, id, "avg"));  // VIR-12: not archived
     JH_TRY(JwOntkoppelPersoon(tx, env, id));          // his dossiers' keys too
-    JH_TRY(OntkoppelVtPersoon(tx, env, id));          // no case points at the erased row
+    JH_TRY(OntkoppelVtPersoon(tx, env, id));          // his own finished cases go, no link
     JH_TRY(tx.Exec("UPDATE data_keys SET sealed = NULL, vernietigd_op = $2 WHERE owner_id = $1",
                    {id, now}));
     JH_TRY(

@@ -21,29 +21,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-// The person's Veilig Thuis cases that still exist, with how many others each is about.
-struct VtZaakVan {
-  std::string id;
-  bool lopend = false;  // not handed over, not closed
-  int64_t anderen = 0;
-};
-
-Result<std::vector<VtZaakVan>> VtZakenVan(store::Tx& tx, const std::string& persoon) {
-  JH_ASSIGN_OR_RETURN(
-      store::Rows rows,
-      tx.Query("SELECT z.id, z.status, (SELECT COUNT(*) FROM vt_betrokkenen o WHERE "
-               "o.zaak_id = z.id AND o.persoon_id <> $1) FROM vt_zaken z JOIN vt_betrokkenen b "
-               "ON b.zaak_id = z.id WHERE b.persoon_id = $1 AND z.vernietigd_op IS NULL "
-               "ORDER BY z.id",
-               {persoon}));
-  std::vector<VtZaakVan> out;
-  for (const store::Row& r : rows) {
-    const std::string status = r.Text(1);
-    out.push_back({r.Text(0), status == "open" || status == "in-onderzoek", r.Int(2)});
-  }
-  return out;
-}
-
 // The column of a correctable field, and whether it is sealed.
 struct Kolom {
   const char* naam;

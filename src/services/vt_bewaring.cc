@@ -2,6 +2,7 @@
 
 #include "audit/register.h"
 #include "rules/vt.h"
+#include "rules/vt_rechten.h"
 #include "services/vernietiging.h"
 #include "services/vt_zaak_opslag.h"
 #include "services/write.h"
@@ -43,15 +44,43 @@ Status VernietigVtZaak(store::Tx& tx, Env& env, const std::string& id, const std
   return {};
 }
 
-Result<int64_t> OntkoppelVtPersoon(store::Tx& tx, Env& env, const std::string& persoon_id) {
+Result<std::vector<VtZaakVan>> VtZakenVan(store::Tx& tx, const std::string& persoon_id) {
   JH_ASSIGN_OR_RETURN(
       store::Rows rows,
-      tx.Query("SELECT zaak_id FROM vt_betrokkenen WHERE persoon_id = $1", {persoon_id}));
-  if (rows.empty()) return int64_t{0};
-  // Unlinking is no change to the file: the VT-08 term of the cases does not restart.
+      tx.Query("SELECT z.id, z.status, (SELECT COUNT(*) FROM vt_betrokkenen o WHERE "
+               "o.zaak_id = z.id AND o.persoon_id <> $1) FROM vt_zaken z JOIN vt_betrokkenen b "
+               "ON b.zaak_id = z.id WHERE b.persoon_id = $1 AND z.vernietigd_op IS NULL "
+               "ORDER BY z.id",
+               {persoon_id}));
+  std::vector<VtZaakVan> out;
+  for (const store::Row& r : rows) {
+    const std::string status = r.Text(1);
+    out.push_back({r.Text(0), status == "open" || status == "in-onderzoek", r.Int(2)});
+  }
+  return out;
+}
+
+Result<VtOntkoppeling> OntkoppelVtPersoon(store::Tx& tx, Env& env, const std::string& persoon_id) {
+  JH_ASSIGN_OR_RETURN(std::vector<VtZaakVan> zaken, VtZakenVan(tx, persoon_id));
+  VtOntkoppeling out;
+  const std::string now = env.clock.NowRfc3339();
+  for (const VtZaakVan& z : zaken) {
+    // AVG-04 with VT-09: a finished case about him alone is destroyed, as a granted request
+    // would; a running one is kept (Veilig Thuis's task opposes, VT-09) and one about others
+    // is kept for them, without his link.
+    if (!z.lopend && rules::Vt09ZaakVernietigen(z.anderen).allowed) {
+      JH_TRY(VernietigVtZaak(tx, env, z.id, now, "zaak vernietigen bij vernietiging persoon"));
+      ++out.vernietigd;
+    } else {
+      ++out.ontkoppeld;
+    }
+  }
+  // Unlinking is no change to the file: the VT-08 term of the cases kept does not restart.
   JH_TRY(tx.Exec("DELETE FROM vt_betrokkenen WHERE persoon_id = $1", {persoon_id}));
-  Processed(env, audit::kVtBewaring, "koppelingen met zaken verwijderen", "persoon", persoon_id);
-  return static_cast<int64_t>(rows.size());
+  if (out.ontkoppeld > 0) {
+    Processed(env, audit::kVtBewaring, "koppelingen met zaken verwijderen", "persoon", persoon_id);
+  }
+  return out;
 }
 
 namespace {

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "services/env.h"
 
@@ -26,11 +27,24 @@ struct VtBewaring {
 [[nodiscard]] Status VernietigVtZaak(store::Tx& tx, Env& env, const std::string& id,
                                      const std::string& now, const std::string& naam);
 
-// Inside a write that erases the person (AVG-04, DELETE /personen/{id}): his links to cases
-// go, so no case points at an erased row; the cases stay for the others they are about
-// (their retention is VT-08's, and unlinking does not restart it). Returns how many links
-// were removed.
-[[nodiscard]] Result<int64_t> OntkoppelVtPersoon(store::Tx& tx, Env& env,
-                                                 const std::string& persoon_id);
+// The person's Veilig Thuis cases that still exist, with how many others each is about.
+struct VtZaakVan {
+  std::string id;
+  bool lopend = false;  // not handed over, not closed
+  int64_t anderen = 0;
+};
+[[nodiscard]] Result<std::vector<VtZaakVan>> VtZakenVan(store::Tx& tx,
+                                                        const std::string& persoon_id);
+
+struct VtOntkoppeling {
+  int64_t vernietigd = 0;  // finished cases about him alone, destroyed
+  int64_t ontkoppeld = 0;  // cases kept, his link removed
+};
+// Inside a write that erases the person (AVG-04, DELETE /personen/{id}): a finished case
+// about him alone is destroyed as on a granted VT-09 request; the others stay — a running
+// case for Veilig Thuis's task (VT-09), a case about others for them — without his link, so
+// no case points at an erased row. Unlinking does not restart their VT-08 term.
+[[nodiscard]] Result<VtOntkoppeling> OntkoppelVtPersoon(store::Tx& tx, Env& env,
+                                                        const std::string& persoon_id);
 
 }  // namespace jh::services
