@@ -79,8 +79,9 @@ void CheckObject(const Node& s, const Json& v, const std::string& path, Collecto
     bool known = std::any_of(s.fields.begin(), s.fields.end(),
                              [&k = key](const Field& f) { return f.name == k; });
     if (!known) {
-      // The key is user input; it is named (it is a field name, not a value) but capped.
-      std::string name = Join(path, TruncateUtf8(key, 64));
+      // The key is user input: named (it is a field name, not a value), but a caller who put
+      // a BSN there must not get it echoed (BSN-02).
+      std::string name = Join(path, EchoableName(key));
       if (!s.extra_fields_rule.empty()) {
         out.Add(name, "verboden-veld",
                 "Dit veld mag niet worden meegestuurd (" + s.extra_fields_rule + ").");
@@ -238,6 +239,23 @@ std::string TruncateUtf8(const std::string& text, size_t max_bytes) {
   // Step back over continuation bytes (10xxxxxx) so no character is cut in half.
   while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
   return text.substr(0, end);
+}
+
+std::string EchoableName(const std::string& key) {
+  std::string out;
+  size_t i = 0;
+  while (i < key.size()) {
+    size_t j = i;
+    while (j < key.size() && key[j] >= '0' && key[j] <= '9') ++j;
+    if (j - i >= 6) {
+      out += "...";
+    } else {
+      out.append(key, i, j - i);
+    }
+    if (j < key.size()) out.push_back(key[j]);
+    i = j + 1;
+  }
+  return TruncateUtf8(out, 64);
 }
 
 Status Validate(const Node& schema, const Json& value) {

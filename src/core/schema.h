@@ -100,6 +100,11 @@ Format PhoneFormat();         // digits, spaces, +, -, (, ) ; 6..20 chars
 // At most `max_bytes` of `text`, cut on a UTF-8 character boundary (for echoing field names).
 std::string TruncateUtf8(const std::string& text, size_t max_bytes);
 
+// A name the caller chose (an unknown body field or query parameter) as an error may repeat
+// it: at most 64 bytes, and every run of six or more digits replaced by "..." — a caller who
+// put a BSN where a name belongs must not get it echoed (BSN-02).
+std::string EchoableName(const std::string& key);
+
 // The OpenAPI 3.0 schema object for `schema`.
 Json ToOpenApi(const Node& schema);
 

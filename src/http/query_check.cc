@@ -24,25 +24,6 @@ Result<int64_t> ParseQueryInt(const std::string& text, const QueryParam& p) {
   return n;
 }
 
-// An unknown name as the error may repeat it: at most 64 bytes, and without any run of six or
-// more digits — a caller who put a BSN in the URL must not get it echoed (BSN-02).
-std::string EchoableName(const std::string& key) {
-  std::string out;
-  size_t i = 0;
-  while (i < key.size()) {
-    size_t j = i;
-    while (j < key.size() && key[j] >= '0' && key[j] <= '9') ++j;
-    if (j - i >= 6) {
-      out += "...";
-    } else {
-      out.append(key, i, j - i);
-    }
-    if (j < key.size()) out.push_back(key[j]);
-    i = j + 1;
-  }
-  return schema::TruncateUtf8(out, 64);
-}
-
 }  // namespace
 
 Status CheckQuery(const std::string& q, const std::vector<QueryParam>& declared) {
@@ -59,7 +40,7 @@ Status CheckQuery(const std::string& q, const std::vector<QueryParam>& declared)
     auto it = std::find_if(declared.begin(), declared.end(),
                            [&](const QueryParam& p) { return p.name == key; });
     if (it == declared.end()) {
-      return Error::Invalid(EchoableName(key), "onbekende-parameter",
+      return Error::Invalid(schema::EchoableName(key), "onbekende-parameter",
                             "Deze queryparameter is onbekend.");
     }
     if (std::find(seen.begin(), seen.end(), key) != seen.end()) {

@@ -77,6 +77,26 @@ TEST(Schema, LongUnknownFieldNamesAreCutOnACharacterBoundary) {
   EXPECT_EQ(TruncateUtf8("a\xC3\xA9", 2), "a");
 }
 
+// BSN-02: a BSN sent as a field name is masked in the name, the message and the rule's
+// invalidParams alike, whether the field is merely unknown or forbidden by a rule.
+TEST(Schema, UnknownFieldNamedByABsnIsNotEchoed) {
+  NodePtr strict =
+      StrictObject({Req("bsn", Formatted("BSN", BsnFormat()))}, "VIR-04", "Jw 7.1.4.3(1)");
+  for (const NodePtr& schema : {Example(), strict}) {
+    auto r = Decode(*schema, R"({"naam":"a","bsn":"999990019","999900043":1})");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.error().message.find("999900043"), std::string::npos) << r.error().message;
+    for (const auto& p : r.error().invalid_params) {
+      EXPECT_EQ(p.name.find("999900043"), std::string::npos) << p.name;
+    }
+  }
+  auto nested = Decode(*Example(), R"({"naam":"a","bsn":"999990019",
+      "adres":{"postcode":"1234AB","x999900043y":1}})");
+  ASSERT_FALSE(nested.ok());
+  EXPECT_EQ(Names(nested.error()), std::vector<std::string>{"adres.x...y"});
+  EXPECT_EQ(EchoableName("huisnummer2"), "huisnummer2");
+}
+
 TEST(Schema, Bsn01IsNamedAndNotEchoed) {
   auto r = Decode(*Example(), R"({"naam":"a","bsn":"123456789"})");
   ASSERT_FALSE(r.ok());
