@@ -336,6 +336,10 @@ Result<VirMelding> VerwijderVirMelding(Env& env, const std::string& id, const st
     return {};
   }));
   if (niet_actief) return Error::Conflict("Deze melding is al verwijderd.");
+  // The answer reports the act: the registration left the index, whatever the reason
+  // (API.md). Where it is kept now is the boolean `gearchiveerd`; a later read shows the
+  // stored status, which is `gearchiveerd` for a risico-weg removal.
+  out->status = "verwijderd";
   return *out;
 }
 

@@ -51,8 +51,9 @@ struct VirMelding {
                                                                const std::string& status);
 // Errors: kNotFound for an unknown id and for another melder's registration (VIR-08).
 [[nodiscard]] Result<VirMelding> GetEigenVirMelding(Env& env, const std::string& id);
-// VIR-10 with reden "onterecht" or "risico-weg". Errors: kNotFound as above, kConflict when
-// it is no longer active.
+// VIR-10 with reden "onterecht" or "risico-weg". The result has status "verwijderd" for both
+// reasons (it left the index); `gearchiveerd` says whether it is kept in the archive.
+// Errors: kNotFound as above, kConflict when it is no longer active.
 [[nodiscard]] Result<VirMelding> VerwijderVirMelding(Env& env, const std::string& id,
                                                      const std::string& reden);
 
