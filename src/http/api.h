@@ -84,6 +84,16 @@ struct Operation {
   std::function<Result<Reply>(Call&)> handle;
 };
 
+// An others_rule for a route whose who-may rule needs no fact beyond the caller's kind and
+// role: it is asked only about callers the route is not for, so it refuses every one of them
+// with `rule` — RULES.md wants every refusal to name the rule that governs it.
+inline std::function<rules::Decision(std::string_view)> RefusedBy(std::string_view rule,
+                                                                  std::string_view ground) {
+  return [rule, ground](std::string_view) {
+    return rules::Decision::Refuse(rule, ground, "Deze rol mag dit niet.");
+  };
+}
+
 class Api {
  public:
   // `audit` false (benchmarks only, `serve --bench-no-audit`): requests run without an audit

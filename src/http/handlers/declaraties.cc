@@ -112,6 +112,7 @@ void RegisterDeclaraties(Api& api) {
            .operation_id = "createDeclaratie",
            .tag = "Declaraties",
            .summary = "Declareren (de toegewezen aanbieder; alleen JW-06-velden, JW-07)",
+           .others_rule = RefusedBy("JW-06", "RJw 6a.1–6a.7; iJw JW323"),
            .body = StrictObject(
                {Req("toewijzingId", Id()), Req("productperiode", Periode(true)),
                 Req("geleverdVolume", Integer("Geleverd volume in de eenheid.", 1, 99999999)),
@@ -131,6 +132,7 @@ void RegisterDeclaraties(Api& api) {
            .summary = "Declaraties: aan de eigen gemeente (met doel, JW-01) of van de eigen "
                       "aanbieder",
            .roles = {"gemeentemedewerker", "jeugdhulpverlener"},
+           .others_rule = RefusedBy("JW-06", "RJw 6a.1–6a.7; iJw JW323"),
            .query =
                [] {
                  auto q = PaginationParams();
@@ -145,6 +147,7 @@ void RegisterDeclaraties(Api& api) {
            .tag = "Declaraties",
            .summary = "Een declaratie; als iJw JW323 met Accept: application/xml",
            .roles = {"gemeentemedewerker", "jeugdhulpverlener"},
+           .others_rule = RefusedBy("JW-06", "RJw 6a.1–6a.7; iJw JW323"),
            .query = {DoelParam()},
            .response = DeclaratieSchema(),
            .representations = {{kXml,

@@ -47,6 +47,7 @@ void RegisterGemeenten(Api& api) {
            .tag = "Beheer",
            .summary = "Toegangsteam van de gemeente instellen (JW-03)",
            .roles = {"beheerder"},
+           .others_rule = RefusedBy("JW-03", "Jw 2.3"),
            .body = Object({Req("toegangsteam", team)}),
            .response = Object({Req("gemeentecode", Gemeentecode()), Req("toegangsteam", team)}),
            .handle = SetToegang});
@@ -57,6 +58,7 @@ void RegisterGemeenten(Api& api) {
            .tag = "Beheer",
            .summary = "Contract met een aanbieder vastleggen (JW-04)",
            .roles = {"beheerder"},
+           .others_rule = RefusedBy("JW-04", "Jw 2.3, 3.4; iJw JZ020"),
            .body = Object({Req("gemeentecode", Gemeentecode()), Req("aanbiederId", Id()),
                            Req("productcategorieen", categories),
                            Req("geldigVanaf", DateField("Eerste geldige dag.")),

@@ -60,6 +60,7 @@ void RegisterInformatieverzoeken(Api& api) {
            .operation_id = "listGevraagdeInformatie",
            .tag = "Veilig Thuis",
            .summary = "Informatieverzoeken van Veilig Thuis aan de eigen organisatie (VT-02)",
+           .others_rule = RefusedBy("VT-02", "Wmo 2015 5.2.6"),
            .query = query,
            .response = PageSchema(GevraagdSchema()),
            .handle = List});
@@ -69,6 +70,7 @@ void RegisterInformatieverzoeken(Api& api) {
            .tag = "Veilig Thuis",
            .summary = "Een informatieverzoek aan de eigen organisatie beantwoorden; het "
                       "antwoord wordt bij de zaak vastgelegd (VT-02)",
+           .others_rule = RefusedBy("VT-02", "Wmo 2015 5.2.6"),
            .body = Object({Req("antwoord", String("Het antwoord.", 8000))}),
            .success = 201,
            .response = GevraagdSchema(),

@@ -181,6 +181,7 @@ void RegisterJeugdhulp(Api& api) {
            .summary = "Jeugdhulp toewijzen onder een contract (gemeente van de jeugdige; JW-04)",
            // No role list: JW-04 decides the role in the service, so a refusal names its rule
            // and AuthZEN's jw.toewijzen, which asks the same rule, gives the same answer.
+           .others_rule = RefusedBy("JW-04", "Jw 2.3, 3.4; iJw JZ020"),
            .body = Object({Req("bsn", JeugdigeBsnField()), Req("aanbiederId", Id()),
                            Req("productcategorie", Productcategorie()),
                            Req("productcode", Productcode()),
@@ -199,6 +200,7 @@ void RegisterJeugdhulp(Api& api) {
            .summary = "Toewijzingen van de eigen gemeente (met doel, JW-01), of aan de eigen "
                       "aanbieder",
            .roles = {"gemeentemedewerker", "jeugdhulpverlener"},
+           .others_rule = RefusedBy("JW-04", "Jw 2.3, 3.4; iJw JZ020"),
            .query =
                [] {
                  auto q = PaginationParams();
@@ -215,6 +217,7 @@ void RegisterJeugdhulp(Api& api) {
            .operation_id = "startToewijzing",
            .tag = "Jeugdhulp",
            .summary = "Jeugdhulp starten met toestemming naar leeftijd (de aanbieder; JW-08)",
+           .others_rule = RefusedBy("JW-04", "Jw 2.3, 3.4; iJw JZ020"),
            .body = Object(
                {Req("startdatum", DateField("Eerste dag van de jeugdhulp.")),
                 Req("toestemmingVan", Array(Id(),
@@ -229,6 +232,7 @@ void RegisterJeugdhulp(Api& api) {
            .operation_id = "stopToewijzing",
            .tag = "Jeugdhulp",
            .summary = "Jeugdhulp stoppen (de aanbieder)",
+           .others_rule = RefusedBy("JW-04", "Jw 2.3, 3.4; iJw JZ020"),
            .body = Object({Req("einddatum", DateField("Laatste dag van de jeugdhulp."))}),
            .response = ToewijzingSchema(),
            .errors = {409, 422},

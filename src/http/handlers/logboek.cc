@@ -146,6 +146,7 @@ void RegisterLogboek(Api& api) {
            .tag = "Burger",
            .summary = "Wie heeft mijn gegevens verwerkt, wanneer en waarvoor",
            .access = Access::kBurger,
+           .others_rule = RefusedBy("AVG-03", "AVG 15; Logboek Dataverwerkingen"),
            .query = PaginationParams(),
            .response = PageSchema(
                Object({Req("tijdstip", Timestamp("Wanneer.")), Req("wie", String("Wie.", 300)),

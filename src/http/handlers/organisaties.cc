@@ -104,6 +104,7 @@ void RegisterOrganisaties(Api& api) {
            .tag = "Beheer",
            .summary = "Convenant met het college vastleggen (VIR-02)",
            .roles = {"beheerder"},
+           .others_rule = RefusedBy("VIR-02", "Jw 7.1.1.2, 7.1.3.1; BJw 7.1.1–7.1.7"),
            .body = Object({Req("gemeentecode", Gemeentecode()),
                            Req("geldigVanaf", DateField("Eerste geldige dag.")),
                            Opt("geldigTot", DateField("Laatste geldige dag."))}),

@@ -43,6 +43,7 @@ void RegisterStatistieken(Api& api) {
        .tag = "Verantwoording",
        .summary = "Aantallen per maand, kleine aantallen onderdrukt (VIR-16)",
        .roles = {"gemeentemedewerker", "beheerder"},
+       .others_rule = RefusedBy("VIR-16", "Jw 7.1.2.3(1)(h)"),
        .query = {{.name = "gemeentecode",
                   .description = "Gemeente (GM + vier cijfers).",
                   .required = true},

@@ -130,6 +130,7 @@ void RegisterVeiligThuis(Api& api) {
            .summary = "Een adviesvraag of melding vastleggen; een beroepskracht meldt zelf "
                       "(VT-01, VT-03)",
            .roles = Melders(),
+           .others_rule = RefusedBy("VT-03", "Wmo 2015 5.2.6"),
            .body = ZaakInvoer(),
            .success = 201,
            .response = vt::ZaakSchema(),
@@ -141,6 +142,7 @@ void RegisterVeiligThuis(Api& api) {
            .tag = "Veilig Thuis",
            .summary = "De zaken van de eigen Veilig Thuis",
            .roles = {"vt-medewerker"},
+           .others_rule = RefusedBy("VT-04", "Uitv.Wmo 4.1.8(3)"),
            .query =
                [] {
                  auto q = PaginationParams();
@@ -158,6 +160,7 @@ void RegisterVeiligThuis(Api& api) {
            .tag = "Veilig Thuis",
            .summary = "Een zaak; de melder ziet alleen status en stappen (VT-04, VT-07)",
            .roles = Melders(),
+           .others_rule = RefusedBy("VT-04", "Uitv.Wmo 4.1.8(3)"),
            .response = vt::ZaakSchema(),
            .handle = GetZaak});
   api.Add({.method = "POST",
@@ -166,6 +169,7 @@ void RegisterVeiligThuis(Api& api) {
            .tag = "Veilig Thuis",
            .summary = "Een adviesvraag omzetten in een melding (VT-02, VT-03)",
            .roles = {"vt-medewerker"},
+           .others_rule = RefusedBy("VT-02", "Wmo 2015 5.2.6"),
            .body = Object({Opt("grond", Enum("Grond van de melding (VT-03).",
                                              {"redelijk-vermoeden", "beeindigen-geweld"})),
                            Req("omschrijving", vt::Tekst("De zorg.", 4000)),
@@ -180,6 +184,7 @@ void RegisterVeiligThuis(Api& api) {
            .tag = "Veilig Thuis",
            .summary = "Een zaak afsluiten (VT-07)",
            .roles = {"vt-medewerker"},
+           .others_rule = RefusedBy("VT-07", "Wmo 2015 4.1.1(2)"),
            .body = Object({}),
            .response = vt::ZaakSchema(),
            .errors = {409},

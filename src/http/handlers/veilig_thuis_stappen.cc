@@ -70,15 +70,17 @@ Result<Reply> IdentiteitBesluit(Call& c) {
   return Reply::Created(vt::ToJson(b));
 }
 
+// `rule` governs who may take the step; a caller who is no vt-medewerker is refused with it.
 Operation Stap(std::string method, const std::string& path, std::string id, std::string summary,
-               NodePtr body, NodePtr response, std::vector<int> errors,
-               std::function<Result<Reply>(Call&)> handle) {
+               std::pair<std::string_view, std::string_view> rule, NodePtr body, NodePtr response,
+               std::vector<int> errors, std::function<Result<Reply>(Call&)> handle) {
   return Operation{.method = std::move(method),
                    .path = "/api/v1/veilig-thuis/zaken/{id}" + path,
                    .operation_id = std::move(id),
                    .tag = "Veilig Thuis",
                    .summary = std::move(summary),
                    .roles = {"vt-medewerker"},
+                   .others_rule = RefusedBy(rule.first, rule.second),
                    .body = std::move(body),
                    .success = 201,
                    .response = std::move(response),
@@ -91,34 +93,39 @@ Operation Stap(std::string method, const std::string& path, std::string id, std:
 void RegisterVeiligThuisStappen(Api& api) {
   api.Add(Stap("POST", "/onderzoeken", "createVtOnderzoek",
                "Onderzoek starten na het besluit dat het nodig is (VT-02, VT-06)",
+               {"VT-06", "Uitv.Wmo 4.1.7"},
                Object({Req("besluitdatum", DateField("Datum van het besluit dat onderzoek nodig "
                                                      "is."))}),
                vt::OnderzoekSchema(), {409, 422}, Onderzoek));
   api.Add(Stap("POST", "/informatietermijn-verlengingen", "extendVtInformeren",
                "De termijn om betrokkenen te informeren verlengen: ten hoogste twee weken, met "
                "reden (VT-05)",
+               {"VT-05", "Wmo 2015 5.3.1"},
                Object({Req("dagen", Integer("Aantal dagen (ten hoogste 14, VT-05).", 1, 366)),
                        Req("reden", vt::Tekst("Waarom later wordt geïnformeerd.", 2000))}),
                vt::InformatietermijnSchema(), {409, 422}, Verlengen));
   api.Add(Stap("POST", "/informeringen", "createVtInformering",
-               "Vastleggen dat de betrokkenen zijn geïnformeerd (VT-05)", Object({}),
-               vt::InformatietermijnSchema(), {409}, Informeren));
+               "Vastleggen dat de betrokkenen zijn geïnformeerd (VT-05)",
+               {"VT-05", "Wmo 2015 5.3.1"}, Object({}), vt::InformatietermijnSchema(), {409},
+               Informeren));
   api.Add(Stap("POST", "/informatieverzoeken", "createVtInformatieverzoek",
                "Informatie opvragen bij een andere organisatie, alleen binnen een onderzoek na "
                "een melding (VT-02)",
+               {"VT-02", "Wmo 2015 5.2.6"},
                Object({Req("organisatieId", Id()), Req("vraag", vt::Tekst("De vraag.", 4000))}),
                vt::InformatieverzoekSchema(), {409, 422}, Informatieverzoek));
   api.Add(Stap("POST", "/informatieverzoeken/{verzoekId}/antwoorden", "createVtInformatieAntwoord",
-               "Het antwoord op een informatieverzoek vastleggen",
+               "Het antwoord op een informatieverzoek vastleggen", {"VT-02", "Wmo 2015 5.2.6"},
                Object({Req("antwoord", vt::Tekst("Het antwoord.", 20000))}),
                vt::InformatieverzoekSchema(), {409}, Antwoord));
   api.Add(Stap("POST", "/overdrachten", "createVtOverdracht",
                "Overdragen aan het lokale team of de Raad; bij de Raad wordt de gemeente "
                "geïnformeerd (VT-07)",
-               Object({Req("organisatieId", Id())}), vt::OverdrachtSchema(), {409, 422},
-               Overdracht));
+               {"VT-07", "Wmo 2015 4.1.1(2)"}, Object({Req("organisatieId", Id())}),
+               vt::OverdrachtSchema(), {409, 422}, Overdracht));
   api.Add(Stap("POST", "/melder-identiteit-besluiten", "createVtMelderIdentiteitBesluit",
                "Besluiten of de identiteit van de melder wordt verstrekt (VT-04)",
+               {"VT-04", "Uitv.Wmo 4.1.8(3)"},
                Object({Req("verzoekerId", Id()),
                        Req("bedreigingSlachtoffer",
                            Boolean("Verstrekken bedreigt het (mogelijke) slachtoffer of het "
@@ -135,6 +142,7 @@ void RegisterVeiligThuisStappen(Api& api) {
            .tag = "Veilig Thuis",
            .summary = "Openstaande en verlopen termijnen van de eigen Veilig Thuis (VT-05, VT-06)",
            .roles = {"vt-medewerker"},
+           .others_rule = RefusedBy("VT-05", "Wmo 2015 5.3.1"),
            .query =
                [] {
                  auto q = PaginationParams();

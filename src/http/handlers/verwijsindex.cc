@@ -181,6 +181,7 @@ void RegisterVerwijsindex(Api& api) {
            .operation_id = "createVirMelding",
            .tag = "Verwijsindex",
            .summary = "Een jeugdige melden (alleen meldingsbevoegden, VIR-01 … VIR-05)",
+           .others_rule = RefusedBy("VIR-02", "Jw 7.1.1.2, 7.1.3.1; BJw 7.1.1–7.1.7"),
            .body = StrictObject(
                {Opt("bsn", Formatted("BSN van de jeugdige (BSN-01).", BsnFormat(), "999990019")),
                 Opt("jeugdigeZonderBsn",
@@ -204,6 +205,7 @@ void RegisterVerwijsindex(Api& api) {
            .operation_id = "listVirMeldingen",
            .tag = "Verwijsindex",
            .summary = "Eigen meldingen (de verwijsindex is niet doorzoekbaar, VIR-08)",
+           .others_rule = RefusedBy("VIR-08", "Jw 7.1.4.3(2)"),
            .query =
                [] {
                  auto q = PaginationParams();
@@ -219,6 +221,7 @@ void RegisterVerwijsindex(Api& api) {
            .operation_id = "getVirMelding",
            .tag = "Verwijsindex",
            .summary = "Een eigen melding",
+           .others_rule = RefusedBy("VIR-08", "Jw 7.1.4.3(2)"),
            .response = MeldingSchema(),
            .handle = GetMelding});
   api.Add({.method = "DELETE",
@@ -226,6 +229,7 @@ void RegisterVerwijsindex(Api& api) {
            .operation_id = "deleteVirMelding",
            .tag = "Verwijsindex",
            .summary = "Een eigen melding verwijderen (VIR-10)",
+           .others_rule = RefusedBy("VIR-10", "Jw 7.1.4.5(1)"),
            .query = {QueryParam{.name = "reden",
                                 .description = "onterecht (niet gearchiveerd) of risico-weg "
                                                "(gearchiveerd, VIR-10).",
@@ -240,6 +244,7 @@ void RegisterVerwijsindex(Api& api) {
            .tag = "Verwijsindex",
            .summary = "Signalen aan de aanroeper: op eigen meldingen, of aan de regie (VIR-08, "
                       "VIR-09)",
+           .others_rule = RefusedBy("VIR-08", "Jw 7.1.4.3(2)"),
            .query = PaginationParams(),
            .response = PageSchema(SignaalSchema()),
            .handle = ListSignalen});

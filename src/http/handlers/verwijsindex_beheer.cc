@@ -64,6 +64,7 @@ void RegisterVerwijsindexBeheer(Api& api) {
            .tag = "Beheer",
            .summary = "De Verwijsindex-coördinator van een organisatie aanwijzen (Jw 7.1.3.3)",
            .roles = {"beheerder"},
+           .others_rule = RefusedBy("VIR-04", "Jw 7.1.4.3(1)"),
            .body = Object({Req("medewerkerId", Id())}),
            .response = Object({Req("organisatieId", Id()), Req("medewerkerId", Id())}),
            .errors = {422},
@@ -74,6 +75,7 @@ void RegisterVerwijsindexBeheer(Api& api) {
            .tag = "Beheer",
            .summary = "Geen Verwijsindex-coördinator meer",
            .roles = {"beheerder"},
+           .others_rule = RefusedBy("VIR-04", "Jw 7.1.4.3(1)"),
            .response = Object({Req("organisatieId", Id())}),
            .handle = ClearCoordinator});
   api.Add(
@@ -83,6 +85,7 @@ void RegisterVerwijsindexBeheer(Api& api) {
        .tag = "Beheer",
        .summary = "Instellingsadres uitsluiten van adresmatches (VIR-07)",
        .roles = {"beheerder"},
+       .others_rule = RefusedBy("VIR-07", "Jw 7.1.2.3(1)(d,e), 7.1.4.3(2)"),
        .body = Object({Req("adres", AdresSchema()),
                        Req("omschrijving", String("Welke instelling hier gevestigd is.", 200))}),
        .success = 201,
@@ -95,6 +98,7 @@ void RegisterVerwijsindexBeheer(Api& api) {
            .tag = "Beheer",
            .summary = "Uitgesloten instellingsadressen",
            .roles = {"beheerder"},
+           .others_rule = RefusedBy("VIR-07", "Jw 7.1.2.3(1)(d,e), 7.1.4.3(2)"),
            .query = PaginationParams(),
            .response = PageSchema(UitgeslotenSchema()),
            .handle = ListUitgesloten});
@@ -104,6 +108,7 @@ void RegisterVerwijsindexBeheer(Api& api) {
            .tag = "Beheer",
            .summary = "Instellingsadres weer laten meetellen",
            .roles = {"beheerder"},
+           .others_rule = RefusedBy("VIR-07", "Jw 7.1.2.3(1)(d,e), 7.1.4.3(2)"),
            .response = Object({Req("id", Id())}),
            .handle = Delete});
 }

@@ -161,6 +161,7 @@ void RegisterVerzoeken(Api& api) {
            .tag = "Rechten",
            .summary = "Een verzoek om inzage, correctie of verwijdering doen",
            .access = Access::kBurger,
+           .others_rule = RefusedBy("AVG-02", "AVG 12; Jw 7.1.5.1, 7.3.15; Wmo 2015 5.3.2, 5.3.5"),
            .body = Object(
                {Req("soort", Enum("Soort verzoek.", {"inzage", "correctie", "verwijdering"})),
                 Req("context", Enum("Waarover.", {"verwijsindex", "veilig-thuis", "jeugdhulp"})),
@@ -176,6 +177,7 @@ void RegisterVerzoeken(Api& api) {
            .tag = "Rechten",
            .summary = "Een gezamenlijk verzoek medeondertekenen (VIR-15)",
            .access = Access::kBurger,
+           .others_rule = RefusedBy("AVG-02", "AVG 12; Jw 7.1.5.1, 7.3.15; Wmo 2015 5.3.2, 5.3.5"),
            .body = Object({}),
            .success = 201,
            .response = VerzoekSchema(),
@@ -188,6 +190,7 @@ void RegisterVerzoeken(Api& api) {
            .summary = "Status en termijn van een verzoek, voor de verzoeker en de behandelaar",
            .access = Access::kBurgerOfMedewerker,
            .roles = {"beheerder"},
+           .others_rule = RefusedBy("AVG-02", "AVG 12; Jw 7.1.5.1, 7.3.15; Wmo 2015 5.3.2, 5.3.5"),
            .response = VerzoekSchema(),
            .handle = Get});
   api.Add(
@@ -197,6 +200,7 @@ void RegisterVerzoeken(Api& api) {
        .tag = "Rechten",
        .summary = "Inzage: de gegevens en het verwerkingslogboek (AVG-03, VT-04 toegepast)",
        .access = Access::kBurger,
+       .others_rule = RefusedBy("AVG-03", "AVG 15; Logboek Dataverwerkingen"),
        .query = PaginationParams(),
        .response = FreeObject("context, persoon, gegevens, correcties (veld, oudeWaarde, "
                               "nieuweWaarde, gecorrigeerdOp) en logboek (gepagineerd)."),
@@ -209,6 +213,7 @@ void RegisterVerzoeken(Api& api) {
            .tag = "Rechten",
            .summary = "Openstaande verzoeken, de eerst verlopende termijn eerst",
            .roles = {"beheerder"},
+           .others_rule = RefusedBy("AVG-01", "AVG 12(3)"),
            .query = PaginationParams(),
            .response = PageSchema(VerzoekSchema()),
            .handle = ListVerzoeken});
@@ -218,6 +223,7 @@ void RegisterVerzoeken(Api& api) {
            .tag = "Rechten",
            .summary = "De termijn eenmalig met twee maanden verlengen (AVG-01)",
            .roles = {"beheerder"},
+           .others_rule = RefusedBy("AVG-01", "AVG 12(3)"),
            .body = Object({Req("reden", String("Waarom meer tijd nodig is.", 2000))}),
            .response = VerzoekSchema(),
            .errors = {409, 422},
@@ -229,6 +235,7 @@ void RegisterVerzoeken(Api& api) {
            .summary = "Op een verzoek beslissen, met reden; een toegewezen correctie of "
                       "verwijdering wordt meteen uitgevoerd (AVG-04, VT-09)",
            .roles = {"beheerder"},
+           .others_rule = RefusedBy("AVG-01", "AVG 12(3)"),
            .body = Object(
                {Req("besluit", Enum("Besluit.", {"toegewezen", "afgewezen"})),
                 Req("reden", String("De reden; bij een weigering de concrete reden.", 2000)),
@@ -249,6 +256,7 @@ void RegisterVerzoeken(Api& api) {
            .tag = "Burger",
            .summary = "Mijn verzoeken (ingediend, medeondertekend of over mij) en hun termijn",
            .access = Access::kBurger,
+           .others_rule = RefusedBy("AVG-02", "AVG 12; Jw 7.1.5.1, 7.3.15; Wmo 2015 5.3.2, 5.3.5"),
            .query = PaginationParams(),
            .response = PageSchema(VerzoekSchema()),
            .handle = MijnVerzoeken});
