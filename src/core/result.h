@@ -17,6 +17,7 @@ enum class ErrorCode {
   kForbidden,             // 403: the caller may not do this (rule names why)
   kNotFound,              // 404: unknown id, or an id the caller may not know of
   kMethodNotAllowed,      // 405
+  kNotAcceptable,         // 406: Accept names no form the operation can answer
   kConflict,              // 409: conflicts with the current state
   kPayloadTooLarge,       // 413
   kUnsupportedMediaType,  // 415

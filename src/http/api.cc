@@ -128,6 +128,14 @@ Result<Reply> Api::Dispatch(http::Request& req, const Operation& op, const auth:
       JH_TRY(allowed);
     }
     JH_TRY(CheckQuery(req.query, op.query));
+    if (op.not_acceptable && !Acceptable(req.Header("accept"), op.representations)) {
+      Error e;
+      e.code = ErrorCode::kNotAcceptable;
+      e.message = "Dit antwoord is er alleen als application/json";
+      for (const auto& r : op.representations) e.message += " of " + r.media_type;
+      e.message += ".";
+      return e;
+    }
     Json body;
     if (op.body) {
       if (!IsJsonMediaType(req.Header("content-type"))) {

@@ -4,7 +4,8 @@
 // served documentation cannot drift from what the server does.
 //
 // Pipeline for a request (Api::Handle): route → authenticate (401) → role (403) → query
-// parameters (400) → content type (415) → body schema (400) → handler → JSON or problem+json.
+// parameters (400) → Accept (406, where the operation asks) → content type (415) → body
+// schema (400) → handler → JSON or problem+json.
 // A handler returns Result<Reply>; its Error becomes problem+json in http/problem.cc.
 #pragma once
 
@@ -81,6 +82,10 @@ struct Operation {
   std::string response_media;                   // non-JSON success media type (e.g. text/plain)
   std::vector<Representation> representations;  // other forms of the JSON response (Accept)
   std::vector<int> errors;                      // extra documented statuses (409, 422, ...)
+  // 406 when Accept names neither JSON nor a representation, instead of JSON: for a route
+  // whose other form is an exchange format (JW323), where a client that asked for a format
+  // must not take JSON for it.
+  bool not_acceptable = false;
   std::function<Result<Reply>(Call&)> handle;
 };
 

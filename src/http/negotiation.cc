@@ -65,6 +65,12 @@ std::string NegotiateMedia(const std::string& accept, const std::vector<Represen
   return chosen;
 }
 
+bool Acceptable(const std::string& accept, const std::vector<Representation>& offered) {
+  if (Trim(accept).empty() || Quality(accept, "application/json") > 0) return true;
+  return std::any_of(offered.begin(), offered.end(),
+                     [&](const Representation& r) { return Quality(accept, r.media_type) > 0; });
+}
+
 bool IsJsonMediaType(const std::string& content_type) {
   std::string media = content_type.substr(0, content_type.find(';'));
   media.erase(

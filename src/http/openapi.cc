@@ -29,6 +29,7 @@ const std::map<int, const char*>& ErrorDescriptions() {
       {401, "Geen of onbekend token."},
       {403, "De aanroeper mag dit niet (regel noemt de regel)."},
       {404, "Onbekend id, of een id dat de aanroeper niet mag kennen."},
+      {406, "Accept noemt geen vorm die dit antwoord heeft."},
       {409, "Conflict met de huidige toestand."},
       {413, "De inhoud is groter dan 1 MiB."},
       {415, "De inhoud is geen application/json."},
@@ -128,6 +129,7 @@ Json OperationObject(const Operation& op) {
   if (op.access != Access::kPublic) errors.insert({401, 403});
   if (op.path.find('{') != std::string::npos) errors.insert(404);
   if (op.body) errors.insert({413, 415});
+  if (op.not_acceptable) errors.insert(406);
   errors.insert(500);
   if (op.method != "GET") errors.insert(503);
   for (int status : errors) {

@@ -30,6 +30,8 @@ Kind KindFor(const Error& error) {
       return {"niet-gevonden", "Niet gevonden"};
     case ErrorCode::kMethodNotAllowed:
       return {"methode-niet-toegestaan", "Methode niet toegestaan"};
+    case ErrorCode::kNotAcceptable:
+      return {"niet-aanvaardbaar", "Gevraagde vorm niet beschikbaar"};
     case ErrorCode::kConflict:
       return {"conflict", "Conflict met de huidige toestand"};
     case ErrorCode::kPayloadTooLarge:
@@ -63,6 +65,8 @@ int StatusFor(ErrorCode code) {
       return 404;
     case ErrorCode::kMethodNotAllowed:
       return 405;
+    case ErrorCode::kNotAcceptable:
+      return 406;
     case ErrorCode::kConflict:
       return 409;
     case ErrorCode::kPayloadTooLarge:

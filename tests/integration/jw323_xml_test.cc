@@ -1,11 +1,14 @@
-// The iJw JW323 form of a bill: `Accept: application/xml` on GET /declaraties/{id} gives a
-// message that validates against schemas/ijw/jw323.xsd (libxml2, xmlSchemaValidateDoc), in
-// UTF-8 without a byte-order mark, with amounts in eurocent — and JSON stays the default.
+// The iJw JW323 form of a bill: `Accept: application/xml` on GET /declaraties/{id} and on the
+// list gives messages that validate against schemas/ijw/jw323.xsd (libxml2,
+// xmlSchemaValidateDoc), in UTF-8 without a byte-order mark, with amounts in eurocent — JSON
+// stays the default, and an Accept naming neither form is answered 406.
 #include <gtest/gtest.h>
 #include <libxml/parser.h>
 #include <libxml/xmlschemas.h>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "support/jw_wereld.h"
 #include "support/server_process.h"
@@ -42,10 +45,13 @@ class Jw323Xml : public ::testing::Test {
     ASSERT_FALSE(HasFailure());
   }
   HttpResponse Get(const std::string& token, const std::string& accept) {
+    return GetPath(token, accept, "/api/v1/declaraties/" + wereld_.declaratie_id);
+  }
+  HttpResponse GetPath(const std::string& token, const std::string& accept,
+                       const std::string& path) {
     HeaderList h{{"Authorization", "Bearer " + token}};
     if (!accept.empty()) h.emplace_back("Accept", accept);
-    return client_->Request(
-        "GET", "/api/v1/declaraties/" + wereld_.declaratie_id + "?doel=bekostiging", {}, h);
+    return client_->Request("GET", path + "?doel=bekostiging", {}, h);
   }
   std::unique_ptr<ServerProcess> server_;
   std::unique_ptr<HttpClient> client_;
@@ -91,8 +97,8 @@ TEST_F(Jw323Xml, TheSchemaRefusesAFieldOutsideJw06) {
 }
 
 TEST_F(Jw323Xml, JsonStaysTheDefault) {
-  for (const char* accept : {"", "application/json", "*/*", "application/*",
-                             "application/xml;q=0.5, application/json", "text/html"}) {
+  for (const char* accept : {"", "application/json", "*/*", "application/*", "text/html, */*;q=0.1",
+                             "application/xml;q=0.5, application/json"}) {
     HttpResponse r = Get(wereld_.gemeente, accept);
     ASSERT_EQ(r.status, 200) << accept;
     EXPECT_EQ(r.Header("content-type").rfind("application/json", 0), 0u) << accept;
@@ -100,6 +106,38 @@ TEST_F(Jw323Xml, JsonStaysTheDefault) {
   }
   HttpResponse xml = Get(wereld_.gemeente, "application/json;q=0.4, application/xml");
   EXPECT_EQ(xml.Header("content-type").rfind("application/xml", 0), 0u);
+}
+
+// The list has the same form: its page as JW323 messages, valid against the same schema.
+TEST_F(Jw323Xml, TheListAlsoComesAsJw323) {
+  for (const std::string* token : {&wereld_.gemeente, &wereld_.hulpverlener}) {
+    HttpResponse r = GetPath(*token, "application/xml", "/api/v1/declaraties");
+    ASSERT_EQ(r.status, 200) << r.body;
+    EXPECT_EQ(r.Header("content-type").rfind("application/xml", 0), 0u);
+    EXPECT_EQ(Valideer(r.body), 0) << r.body;
+    EXPECT_NE(r.body.find("<Berichten "), std::string::npos) << r.body;
+    EXPECT_NE(r.body.find("totaal=\"1\""), std::string::npos) << r.body;
+    EXPECT_NE(r.body.find("<BerichtCode>490</BerichtCode>"), std::string::npos);
+    EXPECT_NE(r.body.find("<ReferentieNummer>" + wereld_.declaratie_id), std::string::npos);
+    EXPECT_NE(r.body.find("<Bedrag>51300</Bedrag>"), std::string::npos);
+    EXPECT_EQ(r.body.find("GEHEIM-DOSSIER"), std::string::npos);
+  }
+  HttpResponse json = GetPath(wereld_.gemeente, "", "/api/v1/declaraties");
+  ASSERT_EQ(json.status, 200);
+  EXPECT_EQ(BodyJson(json).value("totaal", 0), 1);
+}
+
+// A client that asks only for a form neither endpoint has gets 406, not JSON it did not ask for.
+TEST_F(Jw323Xml, AnAcceptNamingNoFormIs406) {
+  const std::vector<std::string> paths = {"/api/v1/declaraties",
+                                          "/api/v1/declaraties/" + wereld_.declaratie_id};
+  for (const std::string& path : paths) {
+    for (const char* accept : {"text/csv", "text/html", "application/json;q=0, text/plain"}) {
+      HttpResponse r = GetPath(wereld_.gemeente, accept, path);
+      EXPECT_EQ(r.status, 406) << path << " " << accept << " " << r.body;
+      EXPECT_EQ(r.Header("content-type").rfind("application/problem+json", 0), 0u);
+    }
+  }
 }
 
 }  // namespace

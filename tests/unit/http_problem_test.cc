@@ -26,6 +26,7 @@ TEST(StatusForTest, MapsEveryErrorCode) {
   EXPECT_EQ(StatusFor(ErrorCode::kForbidden), 403);
   EXPECT_EQ(StatusFor(ErrorCode::kNotFound), 404);
   EXPECT_EQ(StatusFor(ErrorCode::kMethodNotAllowed), 405);
+  EXPECT_EQ(StatusFor(ErrorCode::kNotAcceptable), 406);
   EXPECT_EQ(StatusFor(ErrorCode::kConflict), 409);
   EXPECT_EQ(StatusFor(ErrorCode::kPayloadTooLarge), 413);
   EXPECT_EQ(StatusFor(ErrorCode::kUnsupportedMediaType), 415);
@@ -69,6 +70,7 @@ INSTANTIATE_TEST_SUITE_P(
                       TypeCase{ErrorCode::kForbidden, "geen-toegang"},
                       TypeCase{ErrorCode::kNotFound, "niet-gevonden"},
                       TypeCase{ErrorCode::kMethodNotAllowed, "methode-niet-toegestaan"},
+                      TypeCase{ErrorCode::kNotAcceptable, "niet-aanvaardbaar"},
                       TypeCase{ErrorCode::kConflict, "conflict"},
                       TypeCase{ErrorCode::kPayloadTooLarge, "te-groot"},
                       TypeCase{ErrorCode::kUnsupportedMediaType, "mediatype"},

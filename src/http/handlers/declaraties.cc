@@ -1,7 +1,8 @@
 // Bills (API.md): the provider sends them with exactly the JW-06 fields — any other field is
 // refused with 400 JW-06, never dropped — and JW-07 checks period and amounts. The
 // municipality reads them stating its purpose (`doel`, JW-01), sees the JW-06 fields only,
-// and can ask for the iJw JW323 form with `Accept: application/xml`.
+// and can ask for the iJw JW323 form with `Accept: application/xml`, of one bill or of a page
+// of the list; an Accept that names neither form is answered 406.
 #include "http/handlers/common.h"
 #include "rules/jw.h"
 #include "rules/jw_declaratie.h"
@@ -80,6 +81,11 @@ Result<Reply> ListDeclaraties(Call& c) {
   auto page = PageFrom(c);
   JH_ASSIGN_OR_RETURN(auto list,
                       services::ListJwDeclaraties(c.env, page, c.request.QueryParam("doel")));
+  if (c.media == kXml) {
+    Reply r{200, nullptr, {}, kXml, {}};
+    JH_ASSIGN_OR_RETURN(r.raw, services::Jw323XmlLijst(list.items, list.totaal));
+    return r;
+  }
   Json items = Json::array();
   for (const auto& d : list.items) items.push_back(ToJson(d));
   return Reply::Ok(PageJson(std::move(items), page, list.totaal));
@@ -140,6 +146,11 @@ void RegisterDeclaraties(Api& api) {
                  return q;
                }(),
            .response = PageSchema(DeclaratieSchema()),
+           .representations = {{kXml,
+                                "Berichten: per aanbieder, gemeente en dag een iJw 3.2 "
+                                "JW323-bericht met de declaraties van deze pagina; totaal en "
+                                "weggelaten (declaraties zonder BSN na AVG-04) als attributen."}},
+           .not_acceptable = true,
            .handle = ListDeclaraties});
   api.Add({.method = "GET",
            .path = "/api/v1/declaraties/{id}",
@@ -154,6 +165,7 @@ void RegisterDeclaraties(Api& api) {
                                 "Het iJw 3.2 JW323-bericht (UTF-8 zonder BOM, bedragen in "
                                 "eurocent), alleen met de velden van JW-06."}},
            .errors = {409},  // JW323 of an erased youth's bill: no BSN to send (AVG-04)
+           .not_acceptable = true,
            .handle = GetDeclaratie});
 }
 
