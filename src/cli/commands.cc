@@ -33,6 +33,10 @@ int Fail(const std::string& message, int code = 2) {
   return code;
 }
 
+// An Error's cause, not its API wording: Error::Invalid says which field ("ongeldig veld:
+// from"), the reason says why, and on the command line only the why helps.
+int Fail(const Error& e, int code = 2) { return Fail(Reason(e), code); }
+
 Result<app::ServeOptions> ToServeOptions(const CommonOptions& o) {
   app::ServeOptions s;
   s.dir = Dir(o);
@@ -88,6 +92,15 @@ std::optional<audit::Break> MissingCheckpoint(const audit::VerifyReport& report,
 }
 
 }  // namespace
+
+std::string Reason(const Error& e) {
+  if (e.invalid_params.empty()) return e.message;
+  std::string text;
+  for (const auto& p : e.invalid_params) {
+    text += (text.empty() ? "" : " ") + p.name + ": " + p.reason;
+  }
+  return text;
+}
 
 void AddDatabaseOption(CLI::App& app, CommonOptions& o) {
   app.add_option("--database", o.database,
@@ -173,7 +186,7 @@ int RunPurge(const CommonOptions& o) {
     today = *parsed;
   }
   auto opened = app::OpenDataDir(Dir(o));
-  if (!opened.ok()) return Fail(opened.error().message);
+  if (!opened.ok()) return Fail(opened.error());
   Clock clock(today);
   auto summary = app::Purge(
       services::Env{*opened->store, *opened->vault, clock, nullptr, nullptr, opened->ledger.get()});
@@ -203,7 +216,7 @@ void AddRestoreOptions(CLI::App& app, CommonOptions& o) {
 
 int RunBackup(const CommonOptions& o) {
   Status st = app::BackupDataDir(app::DataDir{o.data}, o.backup_file);
-  if (!st.ok()) return Fail(st.error().message, 1);
+  if (!st.ok()) return Fail(st.error(), 1);
   std::printf("BACKUP=%s\n", o.backup_file.c_str());
   return 0;
 }
@@ -211,7 +224,7 @@ int RunBackup(const CommonOptions& o) {
 int RunRestore(const CommonOptions& o) {
   Clock clock;
   Status st = app::RestoreDataDir(app::DataDir{o.data}, o.backup_file, clock);
-  if (!st.ok()) return Fail(st.error().message, 1);
+  if (!st.ok()) return Fail(st.error(), 1);
   std::printf("RESTORED=%s\n", o.data.c_str());
   return 0;
 }
@@ -219,7 +232,7 @@ int RunRestore(const CommonOptions& o) {
 int RunInit(const CommonOptions& o) {
   Clock clock;
   auto token = app::InitDataDir(Dir(o), clock, o.gemeentecode);
-  if (!token.ok()) return Fail(token.error().message);
+  if (!token.ok()) return Fail(token.error());
   std::printf("BEHEERDER_TOKEN=%s\n", token->c_str());
   return 0;
 }
@@ -250,7 +263,7 @@ int RunDemo(const CommonOptions& o) {
     app::UseServePagePool(*options);
     Clock clock;
     auto token = app::InitDataDir(dir, clock, "GM9999");
-    if (!token.ok()) return Fail(token.error().message);
+    if (!token.ok()) return Fail(token.error());
     beheerder = *token;
   }
   auto seed = [&](services::Env& env) -> Status {
@@ -278,7 +291,7 @@ int RunDemo(const CommonOptions& o) {
 
 int RunAdmin(const CommonOptions& o) {
   auto opened = app::OpenDataDir(Dir(o));
-  if (!opened.ok()) return Fail(opened.error().message);
+  if (!opened.ok()) return Fail(opened.error());
   std::optional<Date> today;
   if (!o.today.empty()) today = Date::Parse(o.today);
   Clock clock(today);
@@ -327,17 +340,17 @@ int RunAuditVerify(const CommonOptions& o) {
   // record it names is in the snapshots Verify reads afterwards.
   int checkpoint_files = 0;
   auto checkpoint = app::ReadCheckpoints(dir, &checkpoint_files);
-  if (!checkpoint.ok()) return Fail(checkpoint.error().message);
+  if (!checkpoint.ok()) return Fail(checkpoint.error());
   // Opened without the checkpoint hook (not through OpenDataDir): verifying must never move
   // the checkpoint, and needs no master key.
   auto store = app::OpenStoreOnly(dir);
-  if (!store.ok()) return Fail(store.error().message);
+  if (!store.ok()) return Fail(store.error());
   auto report = audit::Verify(**store, *checkpoint);
-  if (!report.ok()) return Fail(report.error().message);
+  if (!report.ok()) return Fail(report.error());
   // SQLite's check of its file; PostgreSQL keeps its own files (checksums, amcheck are the
   // operator's tools there).
   auto integrity = sqlite ? IntegrityCheck(**store) : Result<std::string>(std::string("ok"));
-  if (!integrity.ok()) return Fail(integrity.error().message);
+  if (!integrity.ok()) return Fail(integrity.error());
 
   for (audit::Chain chain : {audit::Chain::kVerwerkingen, audit::Chain::kBesluiten}) {
     const auto i = static_cast<size_t>(chain);

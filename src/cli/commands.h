@@ -51,6 +51,10 @@ void AddBackupOptions(CLI::App& app, CommonOptions& o);
 void AddRestoreOptions(CLI::App& app, CommonOptions& o);
 void AddImportOptions(CLI::App& app, CommonOptions& o);
 
+// What a failed command prints: an Error's reasons ("from: De hoofdsleutel … past niet"),
+// else its message. Reasons never hold a BSN (core/result.h), so neither does the line.
+std::string Reason(const Error& e);
+
 int RunInit(const CommonOptions& o);
 int RunServe(const CommonOptions& o);
 int RunDemo(const CommonOptions& o);

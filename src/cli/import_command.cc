@@ -90,7 +90,7 @@ int RunImport(const CommonOptions& o) {
   store::SqliteOptions store_options;
   store_options.writer_cache_kib = kCacheKib;
   auto opened = app::OpenDataDir(app::DataDir{o.data, o.database}, store_options);
-  if (!opened.ok()) return Usage(opened.error().message);
+  if (!opened.ok()) return Usage(Reason(opened.error()));
 
   Clock clock(today);
   audit::Trail trail = audit::SystemTrail(*opened->vault, clock);
@@ -111,7 +111,7 @@ int RunImport(const CommonOptions& o) {
               static_cast<long long>(summary.refused));
   std::fflush(stdout);
   if (summary.failure) {
-    return Usage("afgebroken: " + summary.failure->message +
+    return Usage("afgebroken: " + Reason(*summary.failure) +
                  " Eerder vastgelegde batches blijven ingelezen.");
   }
   return summary.refused > 0 ? 1 : 0;

@@ -185,6 +185,11 @@ TEST_F(ImportTest, UsageErrorsExitTwo) {
   r = ServerProcess::RunWithInput(
       {"import", "--data", server_->data_dir().string(), "/nonexistent/personen.csv"});
   EXPECT_EQ(r.code, 2) << r.err;
+  // An empty file: the message says why, not only which field was wrong.
+  r = RunImport("", "leeg.csv");
+  EXPECT_EQ(r.code, 2) << r.err;
+  EXPECT_NE(r.err.find("bestand: Het CSV-bestand heeft geen kopregel."), std::string::npos)
+      << r.err;
 }
 
 }  // namespace
