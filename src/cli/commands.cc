@@ -37,6 +37,12 @@ int Fail(const std::string& message, int code = 2) {
 // from"), the reason says why, and on the command line only the why helps.
 int Fail(const Error& e, int code = 2) { return Fail(Reason(e), code); }
 
+// audit verify on a store it cannot read: not intact, so exit 1 (2 is for usage errors).
+int Unreadable(const std::string& what, const Error& e) {
+  std::printf("BROKEN database: %s: %s\n", what.c_str(), Reason(e).c_str());
+  return 1;
+}
+
 Result<app::ServeOptions> ToServeOptions(const CommonOptions& o) {
   app::ServeOptions s;
   s.dir = Dir(o);
@@ -340,17 +346,17 @@ int RunAuditVerify(const CommonOptions& o) {
   // record it names is in the snapshots Verify reads afterwards.
   int checkpoint_files = 0;
   auto checkpoint = app::ReadCheckpoints(dir, &checkpoint_files);
-  if (!checkpoint.ok()) return Fail(checkpoint.error());
+  if (!checkpoint.ok()) return Unreadable("checkpoint onleesbaar", checkpoint.error());
   // Opened without the checkpoint hook (not through OpenDataDir): verifying must never move
   // the checkpoint, and needs no master key.
   auto store = app::OpenStoreOnly(dir);
-  if (!store.ok()) return Fail(store.error());
+  if (!store.ok()) return Unreadable("niet te openen", store.error());
   auto report = audit::Verify(**store, *checkpoint);
-  if (!report.ok()) return Fail(report.error());
+  if (!report.ok()) return Unreadable("onleesbaar of beschadigd", report.error());
   // SQLite's check of its file; PostgreSQL keeps its own files (checksums, amcheck are the
   // operator's tools there).
   auto integrity = sqlite ? IntegrityCheck(**store) : Result<std::string>(std::string("ok"));
-  if (!integrity.ok()) return Fail(integrity.error());
+  if (!integrity.ok()) return Unreadable("integrity_check mislukt", integrity.error());
 
   for (audit::Chain chain : {audit::Chain::kVerwerkingen, audit::Chain::kBesluiten}) {
     const auto i = static_cast<size_t>(chain);

@@ -61,7 +61,8 @@ int RunDemo(const CommonOptions& o);
 int RunAdmin(const CommonOptions& o);
 int RunOpenApi();
 // Checks the audit chains and the database file; prints a summary per chain, or
-// "BROKEN chain=<name> seq=<n>: <reason>" and returns 1.
+// "BROKEN chain=<name> seq=<n>: <reason>" (or "BROKEN database: …" for a store it cannot
+// read) and returns 1. Usage errors (no --data, no database there) return 2.
 int RunAuditVerify(const CommonOptions& o);
 // Applies the retention rules now (VIR-11, VIR-12); prints what it removed as KEY=count lines.
 int RunPurge(const CommonOptions& o);

@@ -7,6 +7,7 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <fstream>
 
 #include "app/data_dir.h"
 #include "audit/chain.h"
@@ -103,6 +104,19 @@ void CreateOrganisaties(ServerProcess& server, int n) {
 TEST(AuditVerify, UsageErrorsExitTwo) {
   EXPECT_EQ(ServerProcess::Run({"audit", "verify"}).first, 2);
   EXPECT_EQ(Verify("/nonexistent/jeugdhulp-data").first, 2);
+}
+
+// A database that is garbage is not intact: exit 1 (API.md), with what is wrong, not the
+// usage error's 2.
+TEST(AuditVerify, AnUnreadableDatabaseIsBrokenNotAUsageError) {
+  if (ServerProcess::OnPostgres()) GTEST_SKIP() << "the SQLite file is what is damaged here";
+  char tmpl[] = "/tmp/jh-verify-XXXXXX";
+  const fs::path data = mkdtemp(tmpl);
+  std::ofstream(data / "jeugdhulp.db", std::ios::binary) << std::string(8192, 'x');
+  auto [code, out] = Verify(data);
+  EXPECT_EQ(code, 1) << out;
+  EXPECT_NE(out.find("BROKEN database"), std::string::npos) << out;
+  fs::remove_all(data);
 }
 
 TEST(AuditVerify, IntactAfterRequestsAndBrokenAfterTampering) {
