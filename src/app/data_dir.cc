@@ -8,6 +8,7 @@
 #include "audit/checkpoint.h"
 #include "audit/trail.h"
 #include "core/log.h"
+#include "core/schema.h"
 #include "services/medewerkers.h"
 #include "services/organisaties.h"
 
@@ -37,6 +38,11 @@ Status RefuseFilledDatabase(const DataDir& dir) {
 
 Result<std::string> InitDataDir(const DataDir& dir, const Clock& clock,
                                 const std::string& gemeentecode) {
+  // Checked as the API checks it, before anything is created: a bad code would otherwise
+  // become the beheer organisation's for good.
+  if (std::string why = schema::GemeentecodeFormat().check(gemeentecode); !why.empty()) {
+    return Error::Invalid("gemeentecode", "gemeentecode", why);
+  }
   JH_TRY(crypto::Init());
   if (!dir.database_url.empty()) JH_TRY(RefuseFilledDatabase(dir));
   std::error_code ec;

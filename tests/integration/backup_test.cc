@@ -2,7 +2,7 @@
 // store that serves and verifies; what came after the backup is gone, and the restore says
 // so in the decision log. A restore is refused, saying why, with the wrong master key and
 // while a server runs on the directory. An erasure made after the backup survives its
-// restore (AVG-04).
+// restore (AVG-04). And init refuses a gemeentecode the API would.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -94,6 +94,26 @@ TEST(Backup, RestoresAConsistentSnapshotTakenUnderLoad) {
   std::tie(code, out) =
       ServerProcess::Run({"audit", "verify", "--data", server->data_dir().string()});
   EXPECT_EQ(code, 0) << out;
+}
+
+// init checks --gemeentecode as the API checks a gemeentecode, before it creates anything.
+TEST(Init, RefusesAGemeentecodeTheApiWouldRefuse) {
+  char tmpl[] = "/tmp/jh-init-XXXXXX";
+  const fs::path root = mkdtemp(tmpl);
+  for (const char* code : {"XX", "GM363", "gm0363", "GM03634"}) {
+    auto r = ServerProcess::RunWithInput(
+        {"init", "--data", (root / code).string(), "--gemeentecode", code});
+    EXPECT_EQ(r.code, 2) << code << ": " << r.err;
+    EXPECT_NE(r.err.find("gemeentecode: Verwacht GM gevolgd door 4 cijfers"), std::string::npos)
+        << r.err;
+    EXPECT_FALSE(fs::exists(root / code / "master.key")) << code;
+  }
+  if (!ServerProcess::OnPostgres()) {  // there the shared database is already initialised
+    auto r = ServerProcess::RunWithInput(
+        {"init", "--data", (root / "goed").string(), "--gemeentecode", "GM0363"});
+    EXPECT_EQ(r.code, 0) << r.err;
+  }
+  fs::remove_all(root);
 }
 
 TEST(Backup, RefusesAMasterKeyThatDoesNotFit) {
