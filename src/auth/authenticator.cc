@@ -13,6 +13,23 @@ Actor Actor::System() {
 }
 
 namespace {
+// The token of an "Authorization: Bearer <token>" header, or "" when the header has another
+// form. The scheme is case-insensitive (RFC 9110 11.1: "bearer" is Bearer too), and one or
+// more spaces may separate it from the token (11.4: 1*SP).
+std::string_view BearerToken(std::string_view authorization) {
+  constexpr std::string_view kScheme = "bearer";
+  if (authorization.size() <= kScheme.size()) return {};
+  for (size_t i = 0; i < kScheme.size(); ++i) {
+    char c = authorization[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != kScheme[i]) return {};
+  }
+  size_t start = kScheme.size();
+  if (authorization[start] != ' ') return {};
+  while (start < authorization.size() && authorization[start] == ' ') ++start;
+  return authorization.substr(start);
+}
+
 bool IsLowerHex64(std::string_view s) {
   if (s.size() != 64) return false;
   for (char c : s) {
@@ -23,13 +40,12 @@ bool IsLowerHex64(std::string_view s) {
 }  // namespace
 
 Result<Actor> Authenticate(store::Store& store, std::string_view authorization, const Date& today) {
-  constexpr std::string_view kPrefix = "Bearer ";
   if (authorization.empty()) return Error::Unauthenticated("Er is geen token meegestuurd.");
-  if (authorization.substr(0, kPrefix.size()) != kPrefix ||
-      !IsLowerHex64(authorization.substr(kPrefix.size()))) {
+  const std::string_view token = BearerToken(authorization);
+  if (!IsLowerHex64(token)) {
     return Error::Unauthenticated("Het token heeft niet de verwachte vorm (Bearer <token>).");
   }
-  const std::string hash = crypto::TokenHash(authorization.substr(kPrefix.size()));
+  const std::string hash = crypto::TokenHash(token);
   // One statement, so its own snapshot (Store::ReadOne): every authenticated request runs it.
   JH_ASSIGN_OR_RETURN(
       store::Rows rows,

@@ -3,6 +3,8 @@
 // 413, 415, 422.
 #include <gtest/gtest.h>
 
+#include <cctype>
+
 #include "support/server_process.h"
 
 namespace jh::testing {
@@ -252,6 +254,20 @@ TEST_F(AdminApi, TransportLevelRefusals) {
   ExpectProblem(r, 401);
   EXPECT_EQ(r.Header("www-authenticate"), "Bearer");
   ExpectProblem(Call("GET", "/api/v1/organisaties", nullptr, std::string(64, 'a')), 401);
+  // The scheme is case-insensitive (RFC 9110 11.1); the token itself is not.
+  for (const char* scheme : {"bearer ", "BEARER ", "bEaReR  "}) {
+    r = client_->Request("GET", "/api/v1/organisaties", "",
+                         {{"Authorization", scheme + server_->beheerder_token()}});
+    EXPECT_EQ(r.status, 200) << scheme << r.body;
+  }
+  std::string upper = server_->beheerder_token();
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  ExpectProblem(
+      client_->Request("GET", "/api/v1/organisaties", "", {{"Authorization", "Bearer " + upper}}),
+      401);
+  ExpectProblem(client_->Request("GET", "/api/v1/organisaties", "",
+                                 {{"Authorization", "Bearer" + server_->beheerder_token()}}),
+                401);
   // 400: malformed JSON, not an object, wrong type, unknown field, deep nesting.
   HeaderList h = {{"Content-Type", "application/json"},
                   {"Authorization", "Bearer " + server_->beheerder_token()}};
