@@ -128,6 +128,21 @@ std::vector<Signaal> Vir14Verhuizing(const std::vector<ActieveRegistratie>& acti
   return uit;
 }
 
+SignaalNaVerwijdering Vir11Vir12SignaalNaVerwijdering(SignaalSoort soort,
+                                                      std::string_view melding_id,
+                                                      const std::vector<std::string>& betrokkenen,
+                                                      std::string_view weg) {
+  if (melding_id == weg) return SignaalNaVerwijdering::kVervalt;
+  if (std::find(betrokkenen.begin(), betrokkenen.end(), weg) == betrokkenen.end()) {
+    return SignaalNaVerwijdering::kOngewijzigd;
+  }
+  if (soort == SignaalSoort::kVerhuizing) return SignaalNaVerwijdering::kZonderBetrokkene;
+  // A regie signal lists its cause among the betrokkenen; that one alone is no match.
+  const bool ander_over = std::any_of(betrokkenen.begin(), betrokkenen.end(),
+                                      [&](const auto& b) { return b != weg && b != melding_id; });
+  return ander_over ? SignaalNaVerwijdering::kZonderBetrokkene : SignaalNaVerwijdering::kVervalt;
+}
+
 Decision Vir09(std::string_view rol, std::string_view gemeente_regievoerder,
                std::string_view gemeente_signaal) {
   constexpr std::string_view kGrond = "Jw 7.1.3.2";

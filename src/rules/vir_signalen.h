@@ -75,6 +75,26 @@ std::vector<Signaal> Vir14Verhuizing(const std::vector<ActieveRegistratie>& acti
                                      std::string_view oude_gemeente,
                                      std::string_view nieuwe_gemeente);
 
+// What becomes of a stored signal once one registration in it is gone: removed without
+// archive (VIR-10 "onterecht", VIR-11 at 23 or death, an AVG request under VIR-12) or its
+// archive destroyed (VIR-12).
+enum class SignaalNaVerwijdering {
+  kOngewijzigd,       // the registration is not in the signal
+  kZonderBetrokkene,  // the signal stays, without that registration's melder
+  kVervalt,           // the signal goes, with the regievoerder's afstemmingen on it
+};
+
+// VIR-11, VIR-12 (Jw 7.1.4.5, 7.1.4.6): a registration that is gone may not stay readable
+// through the signals that named it, or "this youth was registered by A and B" would outlive
+// the registration. A signal about the gone registration itself (the addressee's own, or the
+// cause of a regie signal) goes; one that named it among others loses it, and goes when no
+// other registration is left to tell of. A move notice (VIR-14) is about the addressee's own
+// registration and stays while that does. `weg`: the registration that is gone.
+SignaalNaVerwijdering Vir11Vir12SignaalNaVerwijdering(SignaalSoort soort,
+                                                      std::string_view melding_id,
+                                                      const std::vector<std::string>& betrokkenen,
+                                                      std::string_view weg);
+
 // VIR-09 (Jw 7.1.3.2): only the regievoerder of the municipality the signal was addressed to
 // records an afstemming on it.
 Decision Vir09(std::string_view rol, std::string_view gemeente_regievoerder,

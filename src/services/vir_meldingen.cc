@@ -7,6 +7,7 @@
 #include "rules/vir_signalen.h"
 #include "services/enforce.h"
 #include "services/keyring.h"
+#include "services/vir_signaal_verval.h"
 #include "services/vir_signalen.h"
 #include "services/write.h"
 
@@ -324,6 +325,7 @@ Result<VirMelding> VerwijderVirMelding(Env& env, const std::string& id, const st
                   "verwijderd_op = $3, jeugdige_sleutel = NULL, persoon_id = NULL, "
                   "geboortedatum = NULL WHERE id = $1",
                   {id, reden, now}));
+      JH_TRY(VirSignalenNaVerwijdering(tx, env, id));  // VIR-10: nothing of it stays readable
     }
     LogRead(env, cur[0],
             archiveren ? "melding verwijderen (risico weg, archief)"

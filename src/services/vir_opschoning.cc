@@ -5,6 +5,7 @@
 #include "audit/register.h"
 #include "rules/vir.h"
 #include "rules/vir_signalen.h"
+#include "services/vir_signaal_verval.h"
 #include "services/vir_signalen.h"
 #include "services/write.h"
 
@@ -76,6 +77,7 @@ Result<std::string> RemoveBatch(Env& env, const std::string& after, VirOpschonin
                                      "verwijderd_op = $3, ") +
                              kOntkoppel + " WHERE id = $1",
                          {last, overleden ? "overleden" : "drieentwintig", now}));
+          JH_TRY(VirSignalenNaVerwijdering(tx, env, last));  // not archived: its signals go too
           ++batch.verwijderd;
           break;
         }
@@ -116,6 +118,7 @@ Result<std::string> DestroyBatch(Env& env, const std::string& after, VirOpschoni
                                  "vernietigd_op = $2, ") +
                          kOntkoppel + " WHERE id = $1",
                      {last, now}));
+      JH_TRY(VirSignalenNaVerwijdering(tx, env, last));  // the archive's signals end with it
       ++vernietigd;
     }
     return {};
@@ -189,6 +192,7 @@ Result<VirOpschoning> PurgeVerwijsindex(Env& env) {
   do {
     JH_ASSIGN_OR_RETURN(after, DestroyBatch(env, after, totaal));
   } while (!after.empty());
+  JH_TRY(VirSignalenOpruimen(env));
   return totaal;
 }
 
@@ -223,6 +227,8 @@ Status VirOntkoppelPersoon(store::Tx& tx, Env& env, const std::string& persoon_i
   JH_ASSIGN_OR_RETURN(store::Rows rows,
                       tx.Query("SELECT id FROM vir_meldingen WHERE persoon_id = $1", {persoon_id}));
   if (rows.empty()) return {};
+  // Every registration still linked to him is active or in the archive: all go (VIR-12).
+  for (const store::Row& r : rows) JH_TRY(VirSignalenNaVerwijdering(tx, env, r.Text(0)));
   const std::string now = env.clock.NowRfc3339();
   JH_TRY(tx.Exec(std::string("UPDATE vir_meldingen SET status = 'verwijderd', reden = $2, "
                              "verwijderd_op = $3, ") +

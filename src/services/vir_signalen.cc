@@ -137,13 +137,16 @@ Result<PageOf<VirSignaal>> ListVirSignalen(Env& env, const Page& page) {
     out.items.clear();
     subjecten.clear();
     JH_ASSIGN_OR_RETURN(store::Rows n,
-                        tx.Query("SELECT COUNT(*) FROM vir_signalen WHERE " + filter, {wie}));
+                        tx.Query("SELECT COUNT(*) FROM vir_signalen WHERE vervallen_op IS NULL "
+                                 "AND " +
+                                     filter,
+                                 {wie}));
     out.totaal = n[0].Int(0);
     JH_ASSIGN_OR_RETURN(
         store::Rows rows,
         tx.Query("SELECT s.id, s.soort, s.ontstaan_op, s.melding_id, s.verschillende_jeugdigen, "
                  "m.persoon_id, m.jeugdige_sleutel FROM vir_signalen s "
-                 "JOIN vir_meldingen m ON m.id = s.melding_id WHERE s." +
+                 "JOIN vir_meldingen m ON m.id = s.melding_id WHERE s.vervallen_op IS NULL AND s." +
                      filter + " ORDER BY s.ontstaan_op DESC, s.soort, s.id LIMIT $2 OFFSET $3",
                  {wie, page.pagina_grootte, page.Offset()}));
     BetrokkenenCache contacten(tx, env.vault);
@@ -190,7 +193,7 @@ Result<VirAfstemming> CreateVirAfstemming(Env& env, const std::string& signaal_i
   JH_TRY(env.store.Read([&](store::Tx& tx) -> Status {
     JH_ASSIGN_OR_RETURN(store::Rows rows,
                         tx.Query("SELECT ontvanger_gemeentecode, ontstaan_op FROM vir_signalen "
-                                 "WHERE id = $1",
+                                 "WHERE id = $1 AND vervallen_op IS NULL",
                                  {signaal_id}));
     if (rows.empty()) return {};
     gemeente = rows[0].OptText(0).value_or("");

@@ -175,13 +175,15 @@ AuthzWorld BuildAuthzWorld(HttpClient& c, const std::string& beheerder) {
                      .value("id", "");
   b.Step(w.tokens["jeugdarts"], "POST", "/api/v1/verwijsindex/meldingen",
          {{"bsn", kKind}, {"redelijkVermoeden", true}}, 201);
-  v["melding_weg"] = b.Step(t_huisarts, "POST", "/api/v1/verwijsindex/meldingen",
-                            {{"bsn", kJongere}, {"redelijkVermoeden", true}}, 201)
-                         .value("id", "");
+  // The signal is taken before the registration to remove exists: one that named it would
+  // lapse with its removal (VIR-10), whichever route ran first.
   json signalen =
       b.Step(w.tokens["regievoerder"], "GET", "/api/v1/verwijsindex/signalen", nullptr, 200);
   v["signaal"] = signalen.value(json::json_pointer("/resultaten/0/id"), std::string());
   EXPECT_FALSE(v["signaal"].empty()) << "world: the regievoerder has no signal";
+  v["melding_weg"] = b.Step(t_huisarts, "POST", "/api/v1/verwijsindex/meldingen",
+                            {{"bsn", kJongere}, {"redelijkVermoeden", true}}, 201)
+                         .value("id", "");
   b.Admin("PUT", "/api/v1/organisaties/" + aanbieder + "/vir-coordinator",
           {{"medewerkerId", v["mw_jeugdhulpverlener"]}}, 200);
   // Webhooks on organisations no event concerns, so GET and DELETE find one whatever ran

@@ -185,5 +185,29 @@ TEST(Vir05, SameYouthSameNumberWhateverTheSpelling) {
             Vir05ServicenummerBron("de Vries", "2015-05-05", "V"));
 }
 
+TEST(Vir11Vir12, SignalNamingAGoneRegistrationLosesItOrGoes) {
+  using enum SignaalNaVerwijdering;
+  // To the melder of "a", about "b": when "b" goes there is nothing left to tell.
+  EXPECT_EQ(Vir11Vir12SignaalNaVerwijdering(SignaalSoort::kJeugdige, "a", {"b"}, "b"), kVervalt);
+  // About his own registration: it goes with it.
+  EXPECT_EQ(Vir11Vir12SignaalNaVerwijdering(SignaalSoort::kJeugdige, "a", {"b"}, "a"), kVervalt);
+  // Others remain: only the gone one's melder disappears.
+  EXPECT_EQ(Vir11Vir12SignaalNaVerwijdering(SignaalSoort::kGezin, "a", {"b", "c"}, "b"),
+            kZonderBetrokkene);
+  // A regie signal lists its cause too: the cause alone is no match.
+  EXPECT_EQ(Vir11Vir12SignaalNaVerwijdering(SignaalSoort::kJeugdige, "n", {"b", "n"}, "b"),
+            kVervalt);
+  EXPECT_EQ(Vir11Vir12SignaalNaVerwijdering(SignaalSoort::kJeugdige, "n", {"b", "c", "n"}, "b"),
+            kZonderBetrokkene);
+  // The historical signal goes with the destroyed archive it told of.
+  EXPECT_EQ(Vir11Vir12SignaalNaVerwijdering(SignaalSoort::kHistorisch, "n", {"h"}, "h"), kVervalt);
+  // A move notice stays with the addressee's own registration.
+  EXPECT_EQ(Vir11Vir12SignaalNaVerwijdering(SignaalSoort::kVerhuizing, "a", {"b"}, "b"),
+            kZonderBetrokkene);
+  // Not in it: untouched.
+  EXPECT_EQ(Vir11Vir12SignaalNaVerwijdering(SignaalSoort::kJeugdige, "a", {"b"}, "c"),
+            kOngewijzigd);
+}
+
 }  // namespace
 }  // namespace jh::rules
