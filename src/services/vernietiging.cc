@@ -7,6 +7,7 @@
 #include "services/jw_opschoning.h"
 #include "services/vir_opschoning.h"
 #include "services/vt_bewaring.h"
+#include "services/webhook_verwijzingen.h"
 #include "services/write.h"
 
 namespace jh::services {
@@ -27,9 +28,10 @@ Result<Vernietiging> VernietigPersoon(Env& env, const std::string& id) {
       return {};
     }
     JH_TRY(VernietigingVastleggen(env, "persoon", id));
-    JH_TRY(VirOntkoppelPersoon(tx, env, id, "avg"));  // VIR-12: not archived
-    JH_TRY(JwOntkoppelPersoon(tx, env, id));          // his dossiers' keys too
-    JH_TRY(OntkoppelVtPersoon(tx, env, id));          // his own finished cases go, no link
+    JH_TRY(VirOntkoppelPersoon(tx, env, id, "avg"));      // VIR-12: not archived
+    JH_TRY(JwOntkoppelPersoon(tx, env, id));              // his dossiers' keys too
+    JH_TRY(OntkoppelVtPersoon(tx, env, id));              // his own finished cases go, no link
+    JH_TRY(DropPendingWebhookEvents(tx, "persoon", id));  // AVG-04: none delivered later
     JH_TRY(tx.Exec("UPDATE data_keys SET sealed = NULL, vernietigd_op = $2 WHERE owner_id = $1",
                    {id, now}));
     JH_TRY(

@@ -1,6 +1,7 @@
 #include "services/vir_signaal_verval.h"
 
 #include "rules/vir_signalen.h"
+#include "services/webhook_verwijzingen.h"
 #include "services/write.h"
 
 namespace jh::services {
@@ -46,7 +47,7 @@ Status VirSignalenNaVerwijdering(store::Tx& tx, Env& env, const std::string& mel
     switch (rules::Vir11Vir12SignaalNaVerwijdering(SoortVan(s.Text(1)), s.Text(2), betrokkenen,
                                                    melding_id)) {
       case rules::SignaalNaVerwijdering::kOngewijzigd:
-        break;
+        continue;
       case rules::SignaalNaVerwijdering::kZonderBetrokkene:
         JH_TRY(
             tx.Exec("DELETE FROM vir_signaal_betrokkenen WHERE signaal_id = $1 AND melding_id = $2",
@@ -56,6 +57,8 @@ Status VirSignalenNaVerwijdering(store::Tx& tx, Env& env, const std::string& mel
         JH_TRY(Vervalt(tx, id, now));
         break;
     }
+    // Its queued webhook events carry the gone registration's melder: not delivered.
+    JH_TRY(DropPendingWebhookEvents(tx, "vir-signaal", id));
   }
   return {};
 }

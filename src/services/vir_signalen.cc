@@ -2,6 +2,7 @@
 
 #include "audit/register.h"
 #include "services/enforce.h"
+#include "services/webhook_verwijzingen.h"
 #include "services/webhooks.h"
 #include "services/write.h"
 
@@ -70,7 +71,9 @@ Status NaarBronsystemen(store::Tx& tx, Env& env, const std::string& id, const ru
                                 {"verschillendeJeugdigen", s.verschillende_jeugdigen},
                                 {"betrokkenen", std::move(betrokkenen)}};
   for (const store::Row& org : orgs) {
-    JH_TRY(EnqueueWebhook(tx, env, org.Text(0), "verwijsindex.signaal", event, subjects));
+    // Withdrawn undelivered when the signal ends with a registration (vir_signaal_verval.h).
+    JH_TRY(EnqueueWebhook(tx, env, org.Text(0), "verwijsindex.signaal", event, subjects,
+                          {WebhookVerwijzing("vir-signaal", id)}));
   }
   return {};
 }

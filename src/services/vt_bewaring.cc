@@ -5,6 +5,7 @@
 #include "rules/vt_rechten.h"
 #include "services/vernietiging.h"
 #include "services/vt_zaak_opslag.h"
+#include "services/webhook_verwijzingen.h"
 #include "services/write.h"
 
 namespace jh::services {
@@ -33,6 +34,7 @@ Status VernietigVtZaak(store::Tx& tx, Env& env, const std::string& id, const std
   JH_TRY(VernietigingVastleggen(env, "vt-zaak", id));
   LogVtZaak(env, audit::kVtBewaring, naam, z);
   for (const char* sql : kDelen) JH_TRY(tx.Exec(sql, {id}));
+  JH_TRY(DropPendingWebhookEvents(tx, "vt-zaak", id));  // its events die with it
   JH_TRY(tx.Exec("UPDATE data_keys SET sealed = NULL, vernietigd_op = $2 WHERE owner_id = $1",
                  {id, now}));
   JH_TRY(

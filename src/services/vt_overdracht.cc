@@ -7,6 +7,7 @@
 #include "services/common.h"
 #include "services/enforce.h"
 #include "services/vt_zaak_opslag.h"
+#include "services/webhook_verwijzingen.h"
 #include "services/webhooks.h"
 #include "services/write.h"
 
@@ -28,11 +29,16 @@ Status InformeerGemeente(store::Tx& tx, Env& env, const VtZaakRij& z, const VtOv
                        {"gemeentecode", z.gemeentecode},
                        {"personen", z.persoon_ids}};
   std::vector<WebhookSubject> subjecten;
+  // Withdrawn undelivered when the case is destroyed or one of its persons erased (AVG-04),
+  // also a person beyond the logged subjects.
+  std::vector<std::string> verwijzingen = {WebhookVerwijzing("vt-zaak", z.id)};
   for (const std::string& p : z.persoon_ids) {
     if (subjecten.size() < kMaxWebhookSubjects) subjecten.push_back({"persoon", p});
+    verwijzingen.push_back(WebhookVerwijzing("persoon", p));
   }
   for (const store::Row& g : gemeenten) {
-    JH_TRY(EnqueueWebhook(tx, env, g.Text(0), "veilig-thuis.raad-verzoek", event, subjecten));
+    JH_TRY(EnqueueWebhook(tx, env, g.Text(0), "veilig-thuis.raad-verzoek", event, subjecten,
+                          verwijzingen));
   }
   LogVtZaak(env, audit::kVtOverdracht, "college informeren over verzoek aan de Raad", z);
   return {};

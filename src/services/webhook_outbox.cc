@@ -6,6 +6,7 @@
 #include "audit/register.h"
 #include "core/log.h"
 #include "services/keyring.h"
+#include "services/webhook_verwijzingen.h"
 #include "services/write.h"
 
 namespace jh::services {
@@ -34,6 +35,17 @@ Status Unseal(store::Tx& tx, const Env& env, const std::string& webhook_id,
   JH_ASSIGN_OR_RETURN(d.geheim, Open(key, webhook_id, kGeheimField, geheim_enc));
   JH_ASSIGN_OR_RETURN(d.payload, Open(key, webhook_id, OutboxPayloadField(d.id), payload_enc));
   return {};
+}
+
+Result<bool> NamesErasedPersoon(store::Tx& tx, const std::vector<WebhookSubject>& subjects) {
+  for (const WebhookSubject& s : subjects) {
+    if (s.soort != "persoon") continue;
+    JH_ASSIGN_OR_RETURN(
+        store::Rows rows,
+        tx.Query("SELECT 1 FROM personen WHERE id = $1 AND vernietigd_op IS NOT NULL", {s.id}));
+    if (!rows.empty()) return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -76,6 +88,15 @@ Result<std::vector<Delivery>> ClaimDueDeliveries(const Env& env, const OutboxOpt
     for (const store::Row& r : rows) {
       Delivery d;
       d.id = r.Text(0);
+      d.subjects = ParseSubjects(r.Text(4));
+      // Erasure withdraws the person's events (webhook_verwijzingen.h); one queued before
+      // those references existed is withdrawn here, never delivered (AVG-04).
+      JH_ASSIGN_OR_RETURN(bool gewist, NamesErasedPersoon(tx, d.subjects));
+      if (gewist) {
+        JH_TRY(tx.Exec("DELETE FROM webhook_outbox WHERE id = $1", {d.id}));
+        JH_TRY(ForgetWebhookVerwijzingen(tx, d.id));
+        continue;
+      }
       // The condition on the old due time makes a concurrent claim by another process
       // change nothing here (optimistic claim).
       JH_ASSIGN_OR_RETURN(
@@ -86,7 +107,6 @@ Result<std::vector<Delivery>> ClaimDueDeliveries(const Env& env, const OutboxOpt
       if (changed == 0) continue;
       d.organisatie_id = r.Text(1);
       d.event_type = r.Text(2);
-      d.subjects = ParseSubjects(r.Text(4));
       d.attempts = r.Int(5) + 1;
       d.url = r.Text(8);
       JH_TRY(Unseal(tx, env, r.Text(7), r.Bytes(9), r.Bytes(3), d));
@@ -107,7 +127,10 @@ Status MarkDelivered(const Env& env, const Delivery& delivery, int64_t now_ms) {
         tx.Exec("UPDATE webhook_outbox SET delivered_at = $2, payload = NULL, last_error = NULL "
                 "WHERE id = $1 AND delivered_at IS NULL",
                 {delivery.id, now_ms}));
-    if (changed == 0) return {};  // removed meanwhile (webhook deleted) or already delivered
+    if (changed == 0)
+      return {};  // removed meanwhile (webhook deleted, subject erased) or
+                  // already delivered
+    JH_TRY(ForgetWebhookVerwijzingen(tx, delivery.id));  // no longer pending
     const std::string name = "gebeurtenis aan webhook leveren";
     for (const WebhookSubject& s : delivery.subjects) {
       Processed(logged, audit::kWebhookLevering, name, s.soort.c_str(), s.id);
@@ -142,6 +165,7 @@ Result<bool> MarkFailed(const Env& env, const Delivery& delivery, const std::str
           tx.Exec("UPDATE webhook_outbox SET given_up_at = $2, payload = NULL, "
                   "last_error = $3 WHERE id = $1",
                   {delivery.id, now_ms, error}));
+      JH_TRY(ForgetWebhookVerwijzingen(tx, delivery.id));
     } else {
       JH_TRY(
           tx.Exec("UPDATE webhook_outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1",

@@ -6,6 +6,7 @@
 #include "core/url.h"
 #include "services/keyring.h"
 #include "services/webhook_outbox.h"
+#include "services/webhook_verwijzingen.h"
 #include "services/write.h"
 
 namespace jh::services {
@@ -131,6 +132,11 @@ Status DeleteWebhook(Env& env, const std::string& organisatie_id) {
     if (!id) return {};
     // Pending events would otherwise wait for a webhook that no longer exists, sealed under
     // a key that is about to be destroyed.
+    JH_TRY(
+        tx.Exec("DELETE FROM webhook_outbox_verwijzingen WHERE outbox_id IN (SELECT id "
+                "FROM webhook_outbox WHERE organisatie_id = $1 AND delivered_at IS NULL "
+                "AND given_up_at IS NULL)",
+                {organisatie_id}));
     JH_ASSIGN_OR_RETURN(dropped, tx.Exec("DELETE FROM webhook_outbox WHERE organisatie_id = $1 "
                                          "AND delivered_at IS NULL AND given_up_at IS NULL",
                                          {organisatie_id}));
@@ -152,6 +158,13 @@ Status EnqueueWebhook(store::Tx& tx, const Env& env, const std::string& organisa
 Status EnqueueWebhook(store::Tx& tx, const Env& env, const std::string& organisatie_id,
                       const std::string& event_type, const nlohmann::json& event,
                       const std::vector<WebhookSubject>& subjects) {
+  return EnqueueWebhook(tx, env, organisatie_id, event_type, event, subjects, {});
+}
+
+Status EnqueueWebhook(store::Tx& tx, const Env& env, const std::string& organisatie_id,
+                      const std::string& event_type, const nlohmann::json& event,
+                      const std::vector<WebhookSubject>& subjects,
+                      const std::vector<std::string>& verwijzingen) {
   if (!IsEventType(event_type)) return Error::Internal("Ongeldig soort webhook-gebeurtenis.");
   if (!event.is_object() || NamesBsn(event, 0)) {
     return Error::Internal("Een webhook-gebeurtenis is een object zonder BSN.");
@@ -180,7 +193,12 @@ Status EnqueueWebhook(store::Tx& tx, const Env& env, const std::string& organisa
       "next_attempt_at, expires_at, created_at) VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $6)",
       {id, organisatie_id, event_type, Seal(*key, *webhook_id, OutboxPayloadField(id), payload),
        subjects_json, now, now + kOutboxMaxAgeMs}));
-  return {};
+  // An erased person's events must not be delivered afterwards (AVG-04).
+  std::vector<std::string> alle = verwijzingen;
+  for (const WebhookSubject& s : subjects) {
+    if (s.soort == "persoon") alle.push_back(WebhookVerwijzing("persoon", s.id));
+  }
+  return StoreWebhookVerwijzingen(tx, id, alle);
 }
 
 }  // namespace jh::services

@@ -64,5 +64,13 @@ inline constexpr int64_t kMaxPendingPerOrganisatie = 10000;
                                     const std::string& organisatie_id,
                                     const std::string& event_type, const nlohmann::json& event,
                                     const std::vector<WebhookSubject>& subjects);
+// The same, also naming what else the event is about (`verwijzingen`, see
+// services/webhook_verwijzingen.h; each person subject is one already), so that the event is
+// withdrawn undelivered when that is erased, removed or destroyed.
+[[nodiscard]] Status EnqueueWebhook(store::Tx& tx, const Env& env,
+                                    const std::string& organisatie_id,
+                                    const std::string& event_type, const nlohmann::json& event,
+                                    const std::vector<WebhookSubject>& subjects,
+                                    const std::vector<std::string>& verwijzingen);
 
 }  // namespace jh::services
