@@ -351,8 +351,7 @@ class PgStore final : public Store {
     if (!after_commit_) return;
     c.BeginTx();
     pg::ConnectionTx tx(c, lane());
-    try {
-      // Under the write mutex, rest included: the next batch of this process waits anyway.
+    try {  // the rest at once too: this process's next batch waits for the mutex anyway
       if (AfterCommitRest rest = after_commit_(tx)) rest();
     } catch (...) {
       log::Error("store-after-commit-threw");  // the commit stands whatever the hook does
