@@ -23,6 +23,17 @@ Status SyncFile(const std::filesystem::path& file) {
   return {};
 }
 
+// Creates (or keeps) `dir`'s restore marker, durably: it must be on disk before the backup is.
+Status MarkRestoreUnfinished(const DataDir& dir) {
+  const std::filesystem::path marker = dir.RestoreMarker();
+  const int fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0) return Error::Unavailable("Kan " + marker.string() + " niet aanmaken.");
+  const bool ok = ::fsync(fd) == 0;
+  ::close(fd);
+  if (!ok) return Error::Unavailable("Kan " + marker.string() + " niet wegschrijven.");
+  return SyncFile(dir.root);
+}
+
 // Copies `from` into `to` through `to`.tmp: a crash leaves either the old `to` or the new.
 Status CopyInto(const std::filesystem::path& from, const std::filesystem::path& to) {
   std::filesystem::path tmp = to;
@@ -90,7 +101,11 @@ Status RestoreDataDir(const DataDir& dir, const std::filesystem::path& from, con
         "hem zo nodig eenmaal, en herstel dan.");
   }
   const bool ledger_found = std::filesystem::exists(dir.ErasureLedger(), ec);
-  JH_TRY(CopyInto(from, dir.Database()));
+  JH_TRY(MarkRestoreUnfinished(dir));
+  if (Status copied = CopyInto(from, dir.Database()); !copied.ok()) {
+    std::filesystem::remove(dir.RestoreMarker(), ec);  // the old database is still in place
+    return copied;
+  }
   for (const char* suffix : {"-wal", "-shm"}) {
     std::filesystem::path f = dir.Database();
     f += suffix;
@@ -98,10 +113,13 @@ Status RestoreDataDir(const DataDir& dir, const std::filesystem::path& from, con
   }
   std::filesystem::remove(dir.AuditCheckpoint(), ec);  // the heads restart at the backup's
 
-  JH_ASSIGN_OR_RETURN(Opened opened, OpenDataDir(dir));
+  DataDir restoring = dir;
+  restoring.finishing_restore = true;
+  JH_ASSIGN_OR_RETURN(Opened opened, OpenDataDir(restoring));
   audit::Trail trail = audit::SystemTrail(*opened.vault, clock);
   auth::Actor system = auth::Actor::System();
-  services::Env env{*opened.store, *opened.vault, clock, &trail, &system, opened.ledger.get()};
+  // No ledger: what is destroyed again is in it already, and it must not grow per restore.
+  services::Env env{*opened.store, *opened.vault, clock, &trail, &system, nullptr};
   services::Decide(env, audit::Decision{"restore", "opslag", "", true, "", "",
                                         "Herstel uit een back-up: latere verslagen vervallen."});
   JH_TRY(services::FlushTrail(env));
@@ -109,9 +127,11 @@ Status RestoreDataDir(const DataDir& dir, const std::filesystem::path& from, con
   if (Status again = ReapplyErasures(dir, env, ledger_found); !again.ok()) {
     return Error::Unavailable(
         "Het herstel is niet af: de vernietigingen uit de ledger zijn niet opnieuw uitgevoerd (" +
-        again.error().message + "). Start de server niet; herstel opnieuw.");
+        again.error().message + "). De server start niet op deze datamap; herstel opnieuw.");
   }
-  return {};
+  std::filesystem::remove(dir.RestoreMarker(), ec);
+  if (ec) return Error::Unavailable("Kan " + dir.RestoreMarker().string() + " niet verwijderen.");
+  return SyncFile(dir.root);
 }
 
 }  // namespace jh::app

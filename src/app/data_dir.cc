@@ -177,6 +177,12 @@ Result<Opened> OpenDataDir(const DataDir& dir, const store::SqliteOptions& optio
   if (!std::filesystem::exists(dir.KeyFile())) {
     return Error::Unavailable("De datamap is niet geïnitialiseerd (jeugdhulp init --data DIR).");
   }
+  // A backup in place whose later erasures were not yet destroyed again would serve the data
+  // of people who had it erased (AVG-04).
+  if (!dir.finishing_restore && std::filesystem::exists(dir.RestoreMarker())) {
+    return Error::Unavailable(
+        "Een herstel uit een back-up is niet afgemaakt: herstel opnieuw (jeugdhulp restore).");
+  }
   Opened out;
   JH_ASSIGN_OR_RETURN(out.vault, crypto::Vault::Open(dir.KeyFile()));
   JH_ASSIGN_OR_RETURN(out.ledger, store::ErasureLedger::Open(dir.ErasureLedger()));

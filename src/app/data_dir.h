@@ -26,6 +26,11 @@ struct DataDir {
   std::filesystem::path KeyFile() const { return root / "master.key"; }
   std::filesystem::path Database() const { return root / "jeugdhulp.db"; }
   std::filesystem::path ErasureLedger() const { return root / "vernietigingen.ledger"; }
+  // Present from before `restore` puts a backup in place until it has destroyed again every
+  // erasure of the ledger (AVG-04): while it is there, OpenDataDir refuses the directory.
+  std::filesystem::path RestoreMarker() const { return root / "herstel.onvoltooid"; }
+  // Set only by `restore` itself, which opens the directory to finish what the marker guards.
+  bool finishing_restore = false;
   std::filesystem::path AuditCheckpoint(int64_t lane = 0) const {
     return root / (lane == 0 ? std::string("audit.checkpoint")
                              : "audit.checkpoint.baan-" + std::to_string(lane));

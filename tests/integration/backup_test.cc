@@ -211,6 +211,23 @@ TEST(Backup, Avg04AnErasureAfterTheBackupSurvivesItsRestore) {
   std::tie(code, out) =
       ServerProcess::Run({"admin", "--data", fresh.string(), "GET", "/api/v1/personen/" + anna});
   EXPECT_EQ(code, 1) << out;
+  // The ledger does not grow with each restore: her erasure is in it once.
+  std::ifstream again_in(fresh / "vernietigingen.ledger");
+  std::stringstream after_restores;
+  after_restores << again_in.rdbuf();
+  EXPECT_EQ(after_restores.str(), "persoon " + anna + "\n");
+
+  // A restore that stopped between putting the backup in place and destroying its erasures
+  // again leaves its marker, and nothing opens the directory until a restore finishes.
+  EXPECT_FALSE(std::filesystem::exists(fresh / "herstel.onvoltooid"));
+  std::ofstream(fresh / "herstel.onvoltooid").put('\n');
+  auto refused = ServerProcess::RunWithInput({"purge", "--data", fresh.string()});
+  EXPECT_NE(refused.code, 0) << refused.out;
+  EXPECT_NE(refused.err.find("niet afgemaakt"), std::string::npos) << refused.err;
+  restored = ServerProcess::RunWithInput({"restore", "--data", fresh.string(), "--from", file});
+  ASSERT_EQ(restored.code, 0) << restored.out << restored.err;
+  EXPECT_FALSE(std::filesystem::exists(fresh / "herstel.onvoltooid"));
+  EXPECT_EQ(ServerProcess::RunWithInput({"purge", "--data", fresh.string()}).code, 0);
 }
 
 }  // namespace
