@@ -215,6 +215,12 @@ Result<VirAfstemming> CreateVirAfstemming(Env& env, const std::string& signaal_i
   }
   VirAfstemming a{crypto::NewUuid(), signaal_id, contact_gelegd, datum, env.clock.NowRfc3339()};
   JH_TRY(Write(env, [&](store::Tx& tx) -> Status {
+    // Again in the write: a signal that lapsed since it was read keeps no afstemming (VIR-12).
+    JH_ASSIGN_OR_RETURN(
+        store::Rows levend,
+        tx.Query("SELECT 1 FROM vir_signalen WHERE id = $1 AND vervallen_op IS NULL",
+                 {signaal_id}));
+    if (levend.empty()) return Error::NotFound("Het signaal bestaat niet.");
     JH_TRY(tx.Exec(
         "INSERT INTO vir_afstemmingen (id, signaal_id, regievoerder_id, contact_gelegd, datum, "
         "vastgelegd_op) VALUES ($1, $2, $3, $4, $5, $6)",
