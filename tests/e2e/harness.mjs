@@ -2,6 +2,7 @@
 // data directory, Debian's chromium driven headless by playwright-core, and the checks every
 // page gets (axe-core, WCAG 2.1 AA; a screenshot kept as an artefact).
 import { spawn } from 'node:child_process';
+import { before, after, afterEach } from 'node:test';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -129,4 +130,29 @@ export async function check(page, name) {
     .analyze();
   const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
   assert.deepEqual(found, [], `axe on ${name}`);
+}
+
+// Registers the hooks every test file needs: the demo and a browser start (at once) before
+// its tests, `onStarted({demo, browser, page})` receives them, and both stop after the
+// tests; a test that caused a script error or a CSP violation fails.
+export function withDemoAndBrowser(onStarted) {
+  const started = {};
+  before(async () => {
+    // If either fails, the other is kept so that after() stops it.
+    const [d, b] = await Promise.allSettled([startDemo(), startBrowser()]);
+    started.demo = d.value;
+    started.browser = b.value;
+    if (d.status === 'rejected') throw d.reason;
+    if (b.status === 'rejected') throw b.reason;
+    started.page = started.browser.context.pages()[0] || await started.browser.context.newPage();
+    onStarted(started);
+  });
+  after(async () => {
+    await started.browser?.close();
+    await started.demo?.stop();
+  });
+  afterEach(() => {
+    const problems = started.browser ? started.browser.problems.splice(0) : [];
+    assert.deepEqual(problems, [], 'no script errors and no CSP violations');
+  });
 }

@@ -1,11 +1,10 @@
 // The web pages end to end: a real server (the demo region), a real browser. Each flow of
 // the issue, and every page checked with axe-core and kept as a screenshot.
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, startBrowser, signIn, open, check } from './harness.mjs';
+import { withDemoAndBrowser, signIn, open, check } from './harness.mjs';
 
 let demo;
-let browser;
 let page;
 
 const T = (label) => {
@@ -14,25 +13,7 @@ const T = (label) => {
   return t;
 };
 
-before(async () => {
-  // Both start at once; if either fails, the other is kept so that after() stops it.
-  const [d, b] = await Promise.allSettled([startDemo(), startBrowser()]);
-  demo = d.value;
-  browser = b.value;
-  if (d.status === 'rejected') throw d.reason;
-  if (b.status === 'rejected') throw b.reason;
-  page = browser.context.pages()[0] || await browser.context.newPage();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-afterEach(() => {
-  const problems = browser ? browser.problems.splice(0) : [];
-  assert.deepEqual(problems, [], 'no script errors and no CSP violations');
-});
+withDemoAndBrowser((started) => ({ demo, page } = started));
 
 test('the sign-in page explains the demo tokens and refuses a malformed token', async () => {
   await page.goto(`${demo.url}/`);

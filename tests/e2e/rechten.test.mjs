@@ -2,34 +2,16 @@
 // parents (VIR-15), the reasons of an extension and a refusal with the way to complain
 // (AVG 12(3), 12(4)), what a correction did (AVG-04), links only to inspections the reader
 // may open, and where the focus goes after sending a form (WCAG 2.4.3, 3.3.1).
-import { test, before, after, afterEach } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDemo, startBrowser, signIn, open, check } from './harness.mjs';
+import { withDemoAndBrowser, signIn, open, check } from './harness.mjs';
 
 let demo;
-let browser;
 let page;
 const DAAN = '999900043';  // Daan de Vries, 14; his parents Johan and Sanne have authority
 const NOOR = '999900031';  // Noor de Vries, 10
 
-before(async () => {
-  const [d, b] = await Promise.allSettled([startDemo(), startBrowser()]);
-  demo = d.value;
-  browser = b.value;
-  if (d.status === 'rejected') throw d.reason;
-  if (b.status === 'rejected') throw b.reason;
-  page = browser.context.pages()[0] || await browser.context.newPage();
-});
-
-after(async () => {
-  await browser?.close();
-  await demo?.stop();
-});
-
-afterEach(() => {
-  const problems = browser ? browser.problems.splice(0) : [];
-  assert.deepEqual(problems, [], 'no script errors and no CSP violations');
-});
+withDemoAndBrowser((started) => ({ demo, page } = started));
 
 // The API as the handler (the beheerder) or as a citizen, outside the browser.
 async function api(token, method, path, body) {
